@@ -1,0 +1,140 @@
+//! Reading matches from files: the project's own match file and, by
+//! content, other formats. Every failure is a [`LoadError`] naming the file,
+//! line and column and what was expected; nothing here panics on bad input.
+
+mod diagnostic;
+pub mod native;
+
+pub use diagnostic::{Diagnostic, LoadError, Source};
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::model::Match;
+
+/// The bundled match, England 1-2 France (2022 World Cup quarter-final),
+/// compiled into the binary so it opens from any directory.
+pub const BUNDLED_MATCH: &str =
+    include_str!("../assets/matches/2022-world-cup-qf-england-france.json");
+
+/// The name the bundled match goes by in messages.
+pub const BUNDLED_NAME: &str = "2022-world-cup-qf-england-france.json";
+
+/// The largest file read unless the user raises the limit: 256 MiB.
+pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// How files are read.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are refused before reading.
+    pub max_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// A loaded match and what `validate` should warn about.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The match, events in match order.
+    pub game: Match,
+    /// Problems that did not stop loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads the bundled match.
+pub fn bundled() -> Loaded {
+    // The bundled file is checked by tests; a failure here is a build bug.
+    parse_bytes(BUNDLED_NAME, BUNDLED_MATCH.as_bytes()).unwrap_or_else(|e| {
+        panic!("the bundled match does not load: {e}");
+    })
+}
+
+/// Reads and parses the file at `path`.
+pub fn load_path(path: &Path, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let bytes = read_limited(path, options)?;
+    parse_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Reads a file, refusing directories, missing paths and files over the
+/// size limit with messages that say so.
+pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError::whole_file(&name, message);
+    let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a directory, expected a match file (give a file path)".to_owned(),
+        ));
+    }
+    if meta.len() > options.max_size {
+        return Err(fail(format!(
+            "file is {} bytes, larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
+            meta.len(),
+            options.max_size
+        )));
+    }
+    let file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Reading one byte past the limit catches files that grew after the check.
+    file.take(options.max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_message(&e)))?;
+    if bytes.len() as u64 > options.max_size {
+        return Err(fail(format!(
+            "file is larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
+            options.max_size
+        )));
+    }
+    Ok(bytes)
+}
+
+fn io_message(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file, expected a match file path".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied, expected a readable file".to_owned()
+        }
+        _ => format!("cannot read it: {error}"),
+    }
+}
+
+/// Checks that the bytes are UTF-8 text (a byte-order mark is allowed and
+/// dropped) and not empty.
+pub fn decode_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let good = std::str::from_utf8(good).unwrap_or_default();
+        let (line, column) = Source { name, text: good }.position(good.len());
+        let bad = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+        LoadError::at(
+            name,
+            line,
+            column,
+            format!("invalid UTF-8 (byte 0x{bad:02X}), expected UTF-8 text"),
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(LoadError::at(
+            name,
+            1,
+            1,
+            "the file is empty, expected a JSON match file",
+        ));
+    }
+    Ok(text)
+}
+
+/// Parses a file's bytes, recognising the format by content.
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = decode_text(name, bytes)?;
+    native::parse(Source { name, text })
+}

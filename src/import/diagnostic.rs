@@ -1,0 +1,169 @@
+//! Errors and warnings that point into a file, and the arithmetic that turns
+//! a byte offset into the line and column an editor shows.
+
+use std::fmt;
+
+/// A problem found in a file: where, and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file's name as the user gave it.
+    pub file: String,
+    /// 1-based line and column (in characters), when the problem has a place.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong and what was expected, on one line.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A file that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct LoadError(pub Diagnostic);
+
+impl LoadError {
+    /// An error about the whole file, with no line and column.
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Self(Diagnostic {
+            file: file.to_owned(),
+            position: None,
+            message: message.into(),
+        })
+    }
+
+    /// An error at a line and column.
+    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self(Diagnostic {
+            file: file.to_owned(),
+            position: Some((line, column)),
+            message: message.into(),
+        })
+    }
+}
+
+/// A file's text and name, for placing diagnostics.
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    /// The name to print.
+    pub name: &'a str,
+    /// The whole text.
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// Byte offset of serde_json's 1-based line and byte column, counted
+    /// from `start` (the beginning of a sub-document).
+    pub fn offset_of(&self, start: usize, line: usize, byte_column: usize) -> usize {
+        let mut offset = start;
+        if line > 1 {
+            let rest = &self.text.as_bytes()[start.min(self.text.len())..];
+            let mut seen = 1;
+            for (i, &b) in rest.iter().enumerate() {
+                if b == b'\n' {
+                    seen += 1;
+                    if seen == line {
+                        offset = start + i + 1;
+                        break;
+                    }
+                }
+            }
+        }
+        // serde_json's column points at the byte it stopped on, 1-based.
+        (offset + byte_column.saturating_sub(1)).min(self.text.len())
+    }
+
+    /// A diagnostic at a byte offset.
+    pub fn at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = self.position(offset);
+        Diagnostic {
+            file: self.name.to_owned(),
+            position: Some((line, column)),
+            message: message.into(),
+        }
+    }
+
+    /// Byte offset of a slice of this source's text.
+    pub fn offset_of_slice(&self, slice: &str) -> usize {
+        (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// serde_json puts " at line L column C" at the end of its messages; the
+/// diagnostic carries the position itself.
+pub fn bare_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    };
+    match error.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the file ends too soon ({message}), expected the rest of the JSON document")
+        }
+        _ if message == "recursion limit exceeded" => {
+            "JSON nested too deeply (over 128 levels), expected a match file".to_owned()
+        }
+        _ => message.replace('`', "\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let src = Source {
+            name: "m.json",
+            text: "{\n  \"é\": 1,\n  x\n}",
+        };
+        let x = src.text.find('x').unwrap();
+        assert_eq!(src.position(x), (3, 3));
+        assert_eq!(src.position(0), (1, 1));
+        let one = src.text.find('1').unwrap();
+        assert_eq!(src.position(one), (2, 8));
+    }
+
+    #[test]
+    fn offsets_inside_a_sub_document_are_absolute() {
+        let src = Source {
+            name: "m.json",
+            text: "[\n {\"a\":\n   5}]",
+        };
+        let start = src.text.find('{').unwrap();
+        let five = src.offset_of(start, 2, 4);
+        assert_eq!(&src.text[five..five + 1], "5");
+    }
+
+    #[test]
+    fn displays_file_line_and_column() {
+        let e = LoadError::at("england.json", 12, 18, "unknown team \"hom\"");
+        assert_eq!(e.to_string(), "england.json:12:18: unknown team \"hom\"");
+        let e = LoadError::whole_file("x.json", "no such file");
+        assert_eq!(e.to_string(), "x.json: no such file");
+    }
+}

@@ -1,0 +1,671 @@
+//! The loader for match file v1 (`specs/match-file-v1.md`): serde types that
+//! mirror the file, their conversion into [`crate::model`], and the checks
+//! that span events (ids, reviews, order, the declared result).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+use super::Loaded;
+use super::diagnostic::{Diagnostic, LoadError, Source, bare_message};
+use crate::model::{
+    Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
+    Player, Point, Quote, Rgb, Score, ShotOutcome, Side, Team,
+};
+use crate::text::sanitize_owned;
+
+/// Parses a match file's text (already checked to be UTF-8, BOM removed).
+pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    let top: RawFile<'_> = parse_at(src, src.text, &mut warnings)?;
+    let info_raw: RawInfo<'_> = parse_at(src, top.info.get(), &mut warnings)?;
+    let info = convert_info(src, info_raw, &mut warnings)?;
+
+    let mut events = Vec::with_capacity(top.events.len());
+    let mut offsets = Vec::with_capacity(top.events.len());
+    for raw in &top.events {
+        let offset = src.offset_of_slice(raw.get());
+        let raw_event: RawEvent = parse_at(src, raw.get(), &mut warnings)?;
+        let event = convert_event(raw_event, |message| src.at(offset, message), &mut warnings)?;
+        events.push(event);
+        offsets.push(offset);
+    }
+
+    sort_into_match_order(src, &mut events, &mut offsets, &mut warnings);
+    check_references(src, &events, &offsets)?;
+    let game = Match {
+        format: 1,
+        info,
+        events,
+    };
+    if let Some((declared, offset)) = top_result(src, &top) {
+        check_result(src, &game, declared, offset)?;
+    }
+    Ok(Loaded { game, warnings })
+}
+
+fn top_result(src: Source<'_>, top: &RawFile<'_>) -> Option<(FinalResult, usize)> {
+    // The result was parsed once already in `convert_info`; here only its
+    // position is wanted, so it is read again from the raw slice.
+    let raw: RawResultOnly<'_> = serde_json::from_str(top.info.get()).ok()?;
+    let raw = raw.result?;
+    let declared = serde_json::from_str(raw.get()).ok()?;
+    Some((declared, src.offset_of_slice(raw.get())))
+}
+
+#[derive(Deserialize)]
+struct RawResultOnly<'a> {
+    #[serde(borrow, default)]
+    result: Option<&'a RawValue>,
+}
+
+/// Deserializes one sub-document, translating serde_json's positions (which
+/// count from the start of `part`) into positions in the whole file, and
+/// collecting the fields that were ignored as warnings.
+fn parse_at<'a, T: Deserialize<'a>>(
+    src: Source<'a>,
+    part: &'a str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<T, LoadError> {
+    let start = src.offset_of_slice(part);
+    let mut ignored = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(part);
+    let result = serde_ignored::deserialize(&mut de, |path| {
+        let path = path.to_string();
+        if !path.split('.').any(|segment| segment.starts_with("x-")) {
+            ignored.push(path);
+        }
+    })
+    .and_then(|value| de.end().map(|()| value));
+    match result {
+        Ok(value) => {
+            for path in ignored {
+                warnings.push(src.at(
+                    start,
+                    format!(
+                        "unknown field \"{}\" is ignored",
+                        crate::text::sanitize_line(&path)
+                    ),
+                ));
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            let offset = src.offset_of(start, error.line(), error.column());
+            let mut message = bare_message(&error);
+            if let Some(path) = field_path::<T>(part) {
+                message = format!("{path}: {message}");
+            }
+            Err(LoadError(src.at(offset, message)))
+        }
+    }
+}
+
+/// On failure only, parse again to learn which field was wrong: the path
+/// makes "invalid type: integer 5, expected a string" actionable.
+fn field_path<'a, T: Deserialize<'a>>(part: &'a str) -> Option<String> {
+    let mut de = serde_json::Deserializer::from_str(part);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            (path != "." && !path.is_empty()).then(|| format!("\"{path}\""))
+        }
+        Ok(_) => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct RawFile<'a> {
+    #[serde(default)]
+    #[allow(dead_code)] // checked while deserializing
+    format: FormatVersion,
+    #[serde(rename = "match", borrow)]
+    info: &'a RawValue,
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
+}
+
+#[derive(Default)]
+struct FormatVersion;
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let n = serde_json::Number::deserialize(deserializer)?;
+        if n.as_u64() == Some(1) {
+            Ok(FormatVersion)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "unsupported format {n}, expected 1 (this touchline reads match file version 1)"
+            )))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawInfo<'a> {
+    competition: Option<String>,
+    stage: Option<String>,
+    venue: Option<String>,
+    #[serde(default, deserialize_with = "kickoff")]
+    kickoff: Option<DateTime<FixedOffset>>,
+    referee: Option<String>,
+    attendance: Option<u64>,
+    home: RawTeam,
+    away: RawTeam,
+    #[serde(borrow, default)]
+    #[allow(dead_code)] // read separately, for its position
+    result: Option<&'a RawValue>,
+    source: Option<String>,
+}
+
+fn kickoff<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+    DateTime::parse_from_rfc3339(&text).map(Some).map_err(|_| {
+        serde::de::Error::custom(format_args!(
+            "invalid kickoff \"{}\", expected an RFC 3339 date-time with offset like \"2022-12-10T22:00:00+03:00\"",
+            crate::text::sanitize_line(&text)
+        ))
+    })
+}
+
+#[derive(Deserialize)]
+struct RawTeam {
+    name: String,
+    code: Option<String>,
+    color: Option<Rgb>,
+    manager: Option<String>,
+    #[serde(default)]
+    players: Vec<RawPlayer>,
+}
+
+#[derive(Deserialize)]
+struct RawPlayer {
+    number: u32,
+    name: String,
+    position: Option<String>,
+    #[serde(default = "yes")]
+    starter: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn convert_info(
+    src: Source<'_>,
+    raw: RawInfo<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<MatchInfo, LoadError> {
+    let result = match raw.result {
+        Some(r) => Some(parse_at::<FinalResult>(src, r.get(), warnings)?),
+        None => None,
+    };
+    let team = |t: RawTeam| Team {
+        name: line(t.name),
+        code: t.code.map(line),
+        color: t.color,
+        manager: t.manager.map(line),
+        players: t
+            .players
+            .into_iter()
+            .map(|p| Player {
+                number: p.number,
+                name: line(p.name),
+                position: p.position.map(line),
+                starter: p.starter,
+            })
+            .collect(),
+    };
+    Ok(MatchInfo {
+        competition: raw.competition.map(line),
+        stage: raw.stage.map(line),
+        venue: raw.venue.map(line),
+        kickoff: raw.kickoff,
+        referee: raw.referee.map(line),
+        attendance: raw.attendance,
+        home: team(raw.home),
+        away: team(raw.away),
+        result,
+        source: raw.source.map(line),
+    })
+}
+
+fn line(text: String) -> String {
+    sanitize_owned(text, false)
+}
+
+fn prose(text: String) -> String {
+    sanitize_owned(text, true)
+}
+
+/// A pitch position in file form, checked to lie on the pitch.
+#[derive(Clone, Copy)]
+struct RawPoint(Point);
+
+impl<'de> Deserialize<'de> for RawPoint {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let [x, y] = <[f32; 2]>::deserialize(deserializer)?;
+        if (0.0..=100.0).contains(&x) && (0.0..=100.0).contains(&y) {
+            Ok(RawPoint(Point { x, y }))
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "location [{x}, {y}] is off the pitch, expected [x, y] with each from 0 to 100"
+            )))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawQuote {
+    speaker: String,
+    role: Option<String>,
+    text: String,
+    source: Option<String>,
+}
+
+/// Every field any kind can carry; `convert_event` keeps the ones the kind
+/// uses and warns about the rest.
+#[derive(Deserialize, Default)]
+struct RawEvent {
+    id: Option<String>,
+    kind: String,
+    clock: Option<Clock>,
+    period: Option<Period>,
+    team: Option<Side>,
+    player: Option<String>,
+    text: Option<String>,
+    #[serde(default)]
+    quotes: Vec<RawQuote>,
+    location: Option<RawPoint>,
+    method: Option<RawGoalMethod>,
+    assist: Option<String>,
+    fouled: Option<String>,
+    fouler: Option<String>,
+    outcome: Option<String>,
+    keeper: Option<String>,
+    xg: Option<f32>,
+    reason: Option<String>,
+    player_in: Option<String>,
+    player_out: Option<String>,
+    decision: Option<String>,
+    overturns: Option<String>,
+    action: Option<String>,
+    end_location: Option<RawPoint>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RawGoalMethod {
+    OpenPlay,
+    Header,
+    Penalty,
+    FreeKick,
+    OwnGoal,
+}
+
+impl From<RawGoalMethod> for GoalMethod {
+    fn from(m: RawGoalMethod) -> Self {
+        match m {
+            RawGoalMethod::OpenPlay => GoalMethod::OpenPlay,
+            RawGoalMethod::Header => GoalMethod::Header,
+            RawGoalMethod::Penalty => GoalMethod::Penalty,
+            RawGoalMethod::FreeKick => GoalMethod::FreeKick,
+            RawGoalMethod::OwnGoal => GoalMethod::OwnGoal,
+        }
+    }
+}
+
+/// Kinds whose events name a side, and those that name a player.
+const NEEDS_TEAM: &[&str] = &[
+    "goal",
+    "penalty_awarded",
+    "penalty_miss",
+    "chance",
+    "yellow_card",
+    "second_yellow",
+    "red_card",
+    "substitution",
+    "foul",
+    "shootout_kick",
+];
+const NEEDS_PLAYER: &[&str] = &[
+    "goal",
+    "penalty_miss",
+    "yellow_card",
+    "second_yellow",
+    "red_card",
+    "shootout_kick",
+];
+
+fn convert_event(
+    raw: RawEvent,
+    at: impl Fn(String) -> Diagnostic,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Event, LoadError> {
+    let kind = raw.kind.as_str();
+    let fail = |message: String| LoadError(at(message));
+    let shown_kind = crate::text::sanitize_line(kind).into_owned();
+    if NEEDS_TEAM.contains(&kind) && raw.team.is_none() {
+        return Err(fail(format!(
+            "{shown_kind} event has no \"team\", expected \"home\" or \"away\""
+        )));
+    }
+    if NEEDS_PLAYER.contains(&kind) && raw.player.is_none() {
+        return Err(fail(format!(
+            "{shown_kind} event has no \"player\", expected the player's name"
+        )));
+    }
+    let period = match (raw.period, raw.clock) {
+        (Some(p), _) => p,
+        (None, Some(c)) if kind != "shootout_kick" => c.default_period(),
+        (None, _) if kind == "shootout_kick" => Period::Shootout,
+        (None, _) => {
+            return Err(fail(format!(
+                "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\""
+            )));
+        }
+    };
+    if raw.clock.is_none() && period != Period::Shootout {
+        return Err(fail(format!(
+            "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\" (only shoot-out events may leave it out)"
+        )));
+    }
+    if period == Period::Shootout && matches!(kind, "goal" | "penalty_miss") {
+        return Err(fail(format!(
+            "{shown_kind} event in the shoot-out, expected \"shootout_kick\" for shoot-out penalties"
+        )));
+    }
+    if kind == "shootout_kick" && period != Period::Shootout {
+        return Err(fail(format!(
+            "shootout_kick in period {period}, expected period \"PSO\""
+        )));
+    }
+
+    warn_unused_fields(&raw, kind, &shown_kind, &at, warnings);
+    let outcome = raw.outcome.clone();
+    let shot_outcome = |allow_blocked: bool| -> Result<Option<ShotOutcome>, LoadError> {
+        outcome
+            .as_deref()
+            .map(|o| match o {
+                "saved" => Ok(ShotOutcome::Saved),
+                "off_target" => Ok(ShotOutcome::OffTarget),
+                "woodwork" => Ok(ShotOutcome::Woodwork),
+                "blocked" if allow_blocked => Ok(ShotOutcome::Blocked),
+                other => Err(fail(format!(
+                    "unknown outcome \"{}\" for {shown_kind}, expected {}",
+                    crate::text::sanitize_line(other),
+                    if allow_blocked {
+                        "\"saved\", \"off_target\", \"woodwork\" or \"blocked\""
+                    } else {
+                        "\"saved\", \"off_target\" or \"woodwork\""
+                    }
+                ))),
+            })
+            .transpose()
+    };
+    let opt_line = |s: Option<String>| s.map(line);
+
+    let detail = match kind {
+        "period_start" => Detail::PeriodStart,
+        "period_end" => Detail::PeriodEnd,
+        "goal" => Detail::Goal {
+            method: raw.method.map(GoalMethod::from).unwrap_or_default(),
+            assist: opt_line(raw.assist),
+            xg: raw.xg,
+        },
+        "penalty_awarded" => Detail::PenaltyAwarded {
+            fouled: opt_line(raw.fouled),
+            fouler: opt_line(raw.fouler),
+        },
+        "penalty_miss" => Detail::PenaltyMiss {
+            outcome: shot_outcome(false)?,
+            keeper: opt_line(raw.keeper),
+            xg: raw.xg,
+        },
+        "chance" => Detail::Chance {
+            outcome: shot_outcome(true)?,
+            xg: raw.xg,
+        },
+        "yellow_card" | "second_yellow" | "red_card" => {
+            let card = match kind {
+                "yellow_card" => Card::Yellow,
+                "second_yellow" => Card::SecondYellow,
+                _ => Card::Red,
+            };
+            Detail::Card {
+                card,
+                reason: opt_line(raw.reason),
+            }
+        }
+        "substitution" => Detail::Substitution {
+            player_in: opt_line(raw.player_in),
+            player_out: opt_line(raw.player_out),
+        },
+        "var" => Detail::Var {
+            decision: raw.decision.map(prose),
+            overturns: raw.overturns,
+        },
+        "foul" => Detail::Foul {
+            fouled: opt_line(raw.fouled),
+        },
+        "shootout_kick" => {
+            let outcome = match raw.outcome.as_deref() {
+                Some("scored") => KickOutcome::Scored,
+                Some("saved") => KickOutcome::Saved,
+                Some("missed") => KickOutcome::Missed,
+                other => {
+                    return Err(fail(format!(
+                        "shootout_kick outcome {}, expected \"scored\", \"saved\" or \"missed\"",
+                        other.map_or("missing".to_owned(), |o| format!(
+                            "\"{}\"",
+                            crate::text::sanitize_line(o)
+                        ))
+                    )));
+                }
+            };
+            Detail::ShootoutKick { outcome }
+        }
+        "play" => Detail::Play {
+            action: opt_line(raw.action),
+            end_location: raw.end_location.map(|p| p.0),
+        },
+        "note" => Detail::Note { unknown_kind: None },
+        _ => {
+            warnings.push(at(format!("unknown kind \"{shown_kind}\" loads as a note")));
+            Detail::Note {
+                unknown_kind: Some(line(raw.kind.clone())),
+            }
+        }
+    };
+
+    Ok(Event {
+        id: raw.id,
+        period,
+        clock: raw.clock,
+        team: raw.team,
+        player: opt_line(raw.player),
+        text: raw.text.map(prose),
+        quotes: raw
+            .quotes
+            .into_iter()
+            .map(|q| Quote {
+                speaker: line(q.speaker),
+                role: q.role.map(line),
+                text: prose(q.text),
+                source: q.source.map(line),
+            })
+            .collect(),
+        location: raw.location.map(|p| p.0),
+        detail,
+    })
+}
+
+/// The extra fields each kind reads; any other extra field on an event of
+/// that kind is reported by `validate`.
+fn fields_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "goal" => &["method", "assist", "xg"],
+        "penalty_awarded" => &["fouled", "fouler"],
+        "penalty_miss" => &["outcome", "keeper", "xg"],
+        "chance" => &["outcome", "xg"],
+        "yellow_card" | "second_yellow" | "red_card" => &["reason"],
+        "substitution" => &["player_in", "player_out"],
+        "var" => &["decision", "overturns"],
+        "foul" => &["fouled"],
+        "shootout_kick" => &["outcome"],
+        "play" => &["action", "end_location"],
+        _ => &[],
+    }
+}
+
+fn warn_unused_fields(
+    raw: &RawEvent,
+    kind: &str,
+    shown_kind: &str,
+    at: &impl Fn(String) -> Diagnostic,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let present = [
+        ("method", raw.method.is_some()),
+        ("assist", raw.assist.is_some()),
+        ("fouled", raw.fouled.is_some()),
+        ("fouler", raw.fouler.is_some()),
+        ("outcome", raw.outcome.is_some()),
+        ("keeper", raw.keeper.is_some()),
+        ("xg", raw.xg.is_some()),
+        ("reason", raw.reason.is_some()),
+        ("player_in", raw.player_in.is_some()),
+        ("player_out", raw.player_out.is_some()),
+        ("decision", raw.decision.is_some()),
+        ("overturns", raw.overturns.is_some()),
+        ("action", raw.action.is_some()),
+        ("end_location", raw.end_location.is_some()),
+    ];
+    let used = fields_of(kind);
+    for (name, is_present) in present {
+        if is_present && !used.contains(&name) {
+            warnings.push(at(format!(
+                "field \"{name}\" is not used by a {shown_kind} event and is ignored"
+            )));
+        }
+    }
+}
+
+/// Files should list events in match order; one that does not still loads,
+/// sorted by period and clock with file order kept for ties.
+fn sort_into_match_order(
+    src: Source<'_>,
+    events: &mut Vec<Event>,
+    offsets: &mut Vec<usize>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let first_out_of_order = events
+        .windows(2)
+        .position(|pair| pair[1].order_key() < pair[0].order_key());
+    let Some(i) = first_out_of_order else {
+        return;
+    };
+    warnings.push(src.at(
+        offsets[i + 1],
+        "event is out of match order; events are loaded sorted by period and clock",
+    ));
+    let mut paired: Vec<(Event, usize)> = events.drain(..).zip(offsets.drain(..)).collect();
+    paired.sort_by_key(|(e, _)| e.order_key());
+    for (event, offset) in paired {
+        events.push(event);
+        offsets.push(offset);
+    }
+}
+
+/// Ids are unique and every review overturns an earlier event.
+fn check_references(src: Source<'_>, events: &[Event], offsets: &[usize]) -> Result<(), LoadError> {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, event) in events.iter().enumerate() {
+        if let Some(id) = &event.id {
+            if let Some(&first) = ids.get(id.as_str()) {
+                let (line, _) = src.position(offsets[first]);
+                return Err(LoadError(src.at(
+                    offsets[i],
+                    format!(
+                        "duplicate id \"{}\", first used on line {line}, expected each id once",
+                        crate::text::sanitize_line(id)
+                    ),
+                )));
+            }
+            ids.insert(id, i);
+        }
+    }
+    for (i, event) in events.iter().enumerate() {
+        if let Detail::Var {
+            overturns: Some(target),
+            ..
+        } = &event.detail
+        {
+            let shown = crate::text::sanitize_line(target);
+            match ids.get(target.as_str()) {
+                None => {
+                    return Err(LoadError(src.at(
+                        offsets[i],
+                        format!("\"overturns\" names no event: no event has id \"{shown}\""),
+                    )));
+                }
+                Some(&t) if t >= i => {
+                    return Err(LoadError(src.at(
+                        offsets[i],
+                        format!(
+                            "\"overturns\" names event \"{shown}\", which comes later, expected an earlier event"
+                        ),
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_result(
+    src: Source<'_>,
+    game: &Match,
+    declared: FinalResult,
+    offset: usize,
+) -> Result<(), LoadError> {
+    let replay = crate::replay::Replay::new(game.clone());
+    let end = replay.at(replay.steps());
+    let derived = end.score();
+    let shootout = end.shootout();
+    let shootout_matches = match (declared.shootout, shootout) {
+        (None, _) => true,
+        (Some(d), Some(s)) => d == s,
+        (Some(_), None) => false,
+    };
+    if derived.home == declared.home && derived.away == declared.away && shootout_matches {
+        return Ok(());
+    }
+    let fmt_pens =
+        |s: Option<Score>| s.map_or(String::new(), |s| format!(", {}-{} pens", s.home, s.away));
+    Err(LoadError(src.at(
+        offset,
+        format!(
+            "declared result {}-{}{} does not match the events, which give {}-{}{}",
+            declared.home,
+            declared.away,
+            fmt_pens(declared.shootout),
+            derived.home,
+            derived.away,
+            fmt_pens(shootout),
+        ),
+    )))
+}
+
+/// Parses a document of type `T` with positions; used by other importers'
+/// tests and by callers that need a typed part of a file.
+pub fn parse_document<T: DeserializeOwned>(src: Source<'_>) -> Result<T, LoadError> {
+    let mut sink = Vec::new();
+    parse_at(src, src.text, &mut sink)
+}

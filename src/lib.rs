@@ -1,0 +1,13 @@
+//! touchline: replay a football match in the terminal, event by event.
+//!
+//! - [`model`]: the match as data (teams, events, the clock).
+//! - [`import`]: reading match files, with errors that name the file, line
+//!   and column.
+//! - [`replay`]: the pure engine that derives the score, scorers, cards and
+//!   the rest at any step.
+//! - [`text`]: the sanitiser every string from a file passes through.
+
+pub mod import;
+pub mod model;
+pub mod replay;
+pub mod text;

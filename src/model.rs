@@ -1,0 +1,286 @@
+//! The match as data: teams, events and the clock, with no terminal and no
+//! file handling. Loaders build a [`Match`]; the replay engine reads it.
+
+mod clock;
+mod event;
+
+pub use clock::{Clock, ClockDisplay, ClockError, Period};
+pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One of the two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    /// The home side (first named).
+    Home,
+    /// The away side.
+    Away,
+}
+
+impl Side {
+    /// Both sides, home first.
+    pub const BOTH: [Side; 2] = [Side::Home, Side::Away];
+
+    /// The other side.
+    pub const fn opponent(self) -> Side {
+        match self {
+            Side::Home => Side::Away,
+            Side::Away => Side::Home,
+        }
+    }
+
+    /// 0 for home, 1 for away: an index into per-side arrays.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The word the match file uses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Side::Home => "home",
+            Side::Away => "away",
+        }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Side {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Side {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        match &*text {
+            "home" => Ok(Side::Home),
+            "away" => Ok(Side::Away),
+            other => Err(serde::de::Error::custom(format_args!(
+                "unknown team \"{}\", expected \"home\" or \"away\"",
+                crate::text::sanitize_line(other)
+            ))),
+        }
+    }
+}
+
+/// A team colour, `#RRGGBB` in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Serialize for Rgb {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2))
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let hex = text
+            .strip_prefix('#')
+            .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let channel = |h: &str, i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
+        match hex {
+            Some(h) => Ok(Rgb(channel(h, 0), channel(h, 2), channel(h, 4))),
+            None => Err(serde::de::Error::custom(format_args!(
+                "invalid color \"{}\", expected \"#RRGGBB\"",
+                crate::text::sanitize_line(&text)
+            ))),
+        }
+    }
+}
+
+/// A player in a team's squad list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Player {
+    /// Shirt number.
+    pub number: u32,
+    /// Name as it should be shown.
+    pub name: String,
+    /// Position on the team sheet, such as "CB".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Whether the player started the match.
+    pub starter: bool,
+}
+
+/// A side's identity and squad.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Team {
+    /// Full name, such as "England".
+    pub name: String,
+    /// Three-letter code, such as "ENG".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Shirt colour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<Rgb>,
+    /// Head coach.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manager: Option<String>,
+    /// The squad sheet: starters and substitutes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub players: Vec<Player>,
+}
+
+impl Team {
+    /// A team with a name only.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            code: None,
+            color: None,
+            manager: None,
+            players: Vec::new(),
+        }
+    }
+
+    /// The three-letter code, or the first three letters of the name in
+    /// capitals when the file gives none.
+    pub fn short_code(&self) -> String {
+        match &self.code {
+            Some(code) => code.clone(),
+            None => self
+                .name
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(3)
+                .flat_map(char::to_uppercase)
+                .collect(),
+        }
+    }
+}
+
+/// A score line for both sides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Score {
+    /// Goals (or shoot-out kicks scored) by the home side.
+    pub home: u32,
+    /// Goals (or shoot-out kicks scored) by the away side.
+    pub away: u32,
+}
+
+impl Score {
+    /// The count for one side.
+    pub const fn get(self, side: Side) -> u32 {
+        match side {
+            Side::Home => self.home,
+            Side::Away => self.away,
+        }
+    }
+}
+
+/// A declared final result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinalResult {
+    /// Goals by the home side (including extra time).
+    pub home: u32,
+    /// Goals by the away side.
+    pub away: u32,
+    /// The shoot-out tally, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shootout: Option<Score>,
+}
+
+/// Everything about a match that is not an event.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatchInfo {
+    /// Competition, such as "FIFA World Cup 2022".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub competition: Option<String>,
+    /// Stage or round, such as "Quarter-final".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// Ground and town.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Kick-off time with its UTC offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kickoff: Option<DateTime<FixedOffset>>,
+    /// The referee.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referee: Option<String>,
+    /// Crowd size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<u64>,
+    /// The home side.
+    pub home: Team,
+    /// The away side.
+    pub away: Team,
+    /// The declared final result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<FinalResult>,
+    /// Where the facts come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl MatchInfo {
+    /// A match between two teams known by name only.
+    pub fn between(home: Team, away: Team) -> Self {
+        Self {
+            competition: None,
+            stage: None,
+            venue: None,
+            kickoff: None,
+            referee: None,
+            attendance: None,
+            home,
+            away,
+            result: None,
+            source: None,
+        }
+    }
+
+    /// The team playing as `side`.
+    pub fn team(&self, side: Side) -> &Team {
+        match side {
+            Side::Home => &self.home,
+            Side::Away => &self.away,
+        }
+    }
+
+    /// "England v France".
+    pub fn title(&self) -> String {
+        format!("{} v {}", self.home.name, self.away.name)
+    }
+}
+
+/// A whole match: its facts and its events in match order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Match {
+    /// Format version; always 1 for now.
+    pub format: u32,
+    /// Teams, venue, result.
+    #[serde(rename = "match")]
+    pub info: MatchInfo,
+    /// Every moment, sorted by period and clock.
+    pub events: Vec<Event>,
+}
+
+impl Match {
+    /// A match with no events yet.
+    pub fn new(info: MatchInfo) -> Self {
+        Self {
+            format: 1,
+            info,
+            events: Vec::new(),
+        }
+    }
+
+    /// Writes the match in match-file form, pretty-printed.
+    pub fn to_json_pretty(&self) -> String {
+        // Serializing plain data into a String cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,282 @@
+//! The replay engine: pure functions of a [`Match`] and a step, with no
+//! terminal, clock or I/O.
+//!
+//! Step `0` is before the first event; step `n` is after the `n`th event
+//! (`events[n - 1]` is the current one). Nothing is stored per step:
+//! building a [`Replay`] sorts the few events that change the state (goals,
+//! reviews, shots, cards, substitutions) into per-side lists of steps, and
+//! every question about a step is a binary search in those lists. A seek is
+//! therefore O(log n) in time and costs nothing in memory, even at a
+//! million events; lists such as the scorers cost O(log n + what they list).
+
+mod playback;
+mod state;
+
+pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
+pub use state::{BookedCard, Phase, Scorer, Snapshot, State, SubstitutionMade};
+
+use std::collections::HashMap;
+
+use crate::model::{Clock, Detail, Match, Period, Side};
+
+/// Step numbers are stored as `u32` to halve the index's size; a match file
+/// with four billion events is refused by the size limit long before.
+type Step = u32;
+
+/// Where a goal stands: when it was scored and whether a review struck it off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GoalEntry {
+    step: Step,
+    side: Side,
+    struck_off_at: Option<Step>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CardEntry {
+    step: Step,
+    rescinded_at: Option<Step>,
+}
+
+/// A match ready to be replayed: the match plus the index that answers
+/// "what is the state at step k" by binary search.
+#[derive(Clone, Debug)]
+pub struct Replay {
+    game: Match,
+    goals: Vec<GoalEntry>,
+    goal_steps: [Vec<Step>; 2],
+    struck_off_steps: [Vec<Step>; 2],
+    shot_steps: [Vec<Step>; 2],
+    on_target_steps: [Vec<Step>; 2],
+    shootout_taken: [Vec<Step>; 2],
+    shootout_scored: [Vec<Step>; 2],
+    cards: Vec<CardEntry>,
+    substitutions: Vec<Step>,
+    quoted: Vec<Step>,
+    key_steps: Vec<Step>,
+    final_whistle: Option<Step>,
+}
+
+fn count_upto(steps: &[Step], step: usize) -> usize {
+    steps.partition_point(|&s| (s as usize) <= step)
+}
+
+impl Replay {
+    /// Indexes a match. Events must be in match order (loaders sort them);
+    /// a review naming an unknown or later event is ignored here (loaders
+    /// refuse such files).
+    pub fn new(game: Match) -> Self {
+        let mut replay = Self {
+            goals: Vec::new(),
+            goal_steps: Default::default(),
+            struck_off_steps: Default::default(),
+            shot_steps: Default::default(),
+            on_target_steps: Default::default(),
+            shootout_taken: Default::default(),
+            shootout_scored: Default::default(),
+            cards: Vec::new(),
+            substitutions: Vec::new(),
+            quoted: Vec::new(),
+            key_steps: Vec::new(),
+            final_whistle: None,
+            game,
+        };
+        replay.index();
+        replay
+    }
+
+    fn index(&mut self) {
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        let mut goal_at: HashMap<usize, usize> = HashMap::new();
+        let mut card_at: HashMap<usize, usize> = HashMap::new();
+        let mut last_period_end: Option<(Step, Period)> = None;
+        let mut latest_period = Period::First;
+        for (i, event) in self.game.events.iter().enumerate() {
+            let step = (i + 1) as Step;
+            if let Some(id) = &event.id {
+                by_id.entry(id.as_str()).or_insert(i);
+            }
+            if event.is_key() {
+                self.key_steps.push(step);
+            }
+            if !event.quotes.is_empty() {
+                self.quoted.push(step);
+            }
+            latest_period = latest_period.max(event.period);
+            let side = event.team.unwrap_or(Side::Home);
+            if event.detail.is_shot() {
+                self.shot_steps[side.index()].push(step);
+                let on_target = match &event.detail {
+                    Detail::Goal { .. } => true,
+                    Detail::Chance { outcome, .. } | Detail::PenaltyMiss { outcome, .. } => {
+                        *outcome == Some(crate::model::ShotOutcome::Saved)
+                    }
+                    _ => false,
+                };
+                if on_target {
+                    self.on_target_steps[side.index()].push(step);
+                }
+            }
+            match &event.detail {
+                Detail::Goal { .. } if event.team.is_some() => {
+                    goal_at.insert(i, self.goals.len());
+                    self.goals.push(GoalEntry {
+                        step,
+                        side,
+                        struck_off_at: None,
+                    });
+                    self.goal_steps[side.index()].push(step);
+                }
+                Detail::ShootoutKick { outcome } if event.team.is_some() => {
+                    self.shootout_taken[side.index()].push(step);
+                    if *outcome == crate::model::KickOutcome::Scored {
+                        self.shootout_scored[side.index()].push(step);
+                    }
+                }
+                Detail::Card { .. } if event.player.is_some() => {
+                    card_at.insert(i, self.cards.len());
+                    self.cards.push(CardEntry {
+                        step,
+                        rescinded_at: None,
+                    });
+                }
+                Detail::Substitution { .. } => self.substitutions.push(step),
+                Detail::PeriodEnd => last_period_end = Some((step, event.period)),
+                Detail::Var {
+                    overturns: Some(target),
+                    ..
+                } => {
+                    let Some(&t) = by_id.get(target.as_str()) else {
+                        continue;
+                    };
+                    if let Some(&g) = goal_at.get(&t) {
+                        let goal = &mut self.goals[g];
+                        if goal.struck_off_at.is_none() {
+                            goal.struck_off_at = Some(step);
+                            self.struck_off_steps[goal.side.index()].push(step);
+                        }
+                    } else if let Some(&c) = card_at.get(&t) {
+                        let card = &mut self.cards[c];
+                        card.rescinded_at.get_or_insert(step);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The last whistle is full time only if nothing of a later period
+        // (a shoot-out after extra time) follows it.
+        self.final_whistle = last_period_end
+            .filter(|&(_, period)| period >= latest_period)
+            .map(|(step, _)| step);
+    }
+
+    /// The match being replayed.
+    pub fn game(&self) -> &Match {
+        &self.game
+    }
+
+    /// Number of events; the last step.
+    pub fn steps(&self) -> usize {
+        self.game.events.len()
+    }
+
+    /// The state after `step` events (clamped to the last step).
+    pub fn at(&self, step: usize) -> State<'_> {
+        State::new(self, step.min(self.steps()))
+    }
+
+    /// The step a fan lands on at kick-off: just after the first
+    /// `period_start`, or after the first event when there is none.
+    pub fn kick_off(&self) -> usize {
+        self.game
+            .events
+            .iter()
+            .position(|e| matches!(e.detail, Detail::PeriodStart))
+            .map_or(self.steps().min(1), |i| i + 1)
+    }
+
+    /// The last step: full time.
+    pub fn full_time(&self) -> usize {
+        self.steps()
+    }
+
+    /// The step after every event up to and including `clock`: `"54"` takes
+    /// in all of the 54th minute, `"45"` stops before first-half stoppage
+    /// time. The period is the clock's default one.
+    pub fn step_at_clock(&self, clock: Clock) -> usize {
+        self.step_at(clock.default_period(), clock)
+    }
+
+    /// Like [`Replay::step_at_clock`] in a given period.
+    pub fn step_at(&self, period: Period, clock: Clock) -> usize {
+        let limit = Clock {
+            second: Some(clock.second.unwrap_or(u8::MAX)),
+            ..clock
+        };
+        self.game
+            .events
+            .partition_point(|e| e.order_key() <= (period, Some(limit)))
+    }
+
+    /// The next step after `step` at which a goal is scored.
+    pub fn next_goal(&self, step: usize) -> Option<usize> {
+        let i = self.goals.partition_point(|g| (g.step as usize) <= step);
+        self.goals.get(i).map(|g| g.step as usize)
+    }
+
+    /// The last step before `step` at which a goal was scored.
+    pub fn prev_goal(&self, step: usize) -> Option<usize> {
+        let i = self.goals.partition_point(|g| (g.step as usize) < step);
+        i.checked_sub(1).map(|i| self.goals[i].step as usize)
+    }
+
+    /// The next key moment (anything but a low-level play) after `step`.
+    pub fn next_key(&self, step: usize) -> Option<usize> {
+        let i = self.key_steps.partition_point(|&s| (s as usize) <= step);
+        self.key_steps.get(i).map(|&s| s as usize)
+    }
+
+    /// The last key moment before `step`, or step 0.
+    pub fn prev_key(&self, step: usize) -> Option<usize> {
+        if step == 0 {
+            return None;
+        }
+        let i = self.key_steps.partition_point(|&s| (s as usize) < step);
+        Some(i.checked_sub(1).map_or(0, |i| self.key_steps[i] as usize))
+    }
+
+    /// Steps of the key moments, in order.
+    pub fn key_steps(&self) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + '_ {
+        self.key_steps.iter().map(|&s| s as usize)
+    }
+
+    /// Whether the match reaches extra time.
+    pub fn has_extra_time(&self) -> bool {
+        self.game.events.iter().any(|e| e.period.is_extra_time())
+    }
+
+    /// Steps at which goals were scored, with the step that struck each one
+    /// off, if any.
+    pub fn goal_steps(&self) -> impl Iterator<Item = (usize, Option<usize>)> + '_ {
+        self.goals
+            .iter()
+            .map(|g| (g.step as usize, g.struck_off_at.map(|s| s as usize)))
+    }
+
+    /// Steps at which cards were shown.
+    pub fn card_steps(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cards.iter().map(|c| c.step as usize)
+    }
+
+    /// The step at which the review overturning the event at `step`
+    /// happened, if one did.
+    pub fn overturned_at(&self, step: usize) -> Option<usize> {
+        let step32 = step as Step;
+        if let Ok(i) = self.goals.binary_search_by_key(&step32, |g| g.step) {
+            return self.goals[i].struck_off_at.map(|s| s as usize);
+        }
+        if let Ok(i) = self.cards.binary_search_by_key(&step32, |c| c.step) {
+            return self.cards[i].rescinded_at.map(|s| s as usize);
+        }
+        None
+    }
+}

@@ -1,0 +1,165 @@
+//! The one gate that text from data files passes before it reaches a screen
+//! or standard output: control characters become visible stand-ins, so a
+//! file can never move the cursor, retitle the terminal or write the
+//! clipboard.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// Replaces every control character (C0, DEL, C1) with a visible stand-in,
+/// keeping newlines, which wrapped commentary may use. Tabs become a space.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    clean(text, true)
+}
+
+/// Like [`sanitize`] but for one-line text such as names: newlines are
+/// replaced too.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    clean(text, false)
+}
+
+/// Sanitizes an owned string in place of a copy when nothing needs changing.
+pub fn sanitize_owned(text: String, keep_newlines: bool) -> String {
+    match clean(&text, keep_newlines) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(fixed) => fixed,
+    }
+}
+
+fn needs_cleaning(c: char, keep_newlines: bool) -> bool {
+    c.is_control() && !(keep_newlines && c == '\n') || is_bidi_control(c)
+}
+
+/// Bidirectional overrides can reorder what follows them on screen, so
+/// they are treated like control characters.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_cleaning(c, keep_newlines)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if !needs_cleaning(c, keep_newlines) {
+                    c
+                } else if c == '\t' {
+                    ' '
+                } else {
+                    stand_in(c)
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The Unicode "control pictures" block has a visible glyph for each C0
+/// character and DEL; everything else (C1, bidi controls) shows as U+FFFD.
+fn stand_in(c: char) -> char {
+    match c as u32 {
+        n @ 0x00..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Columns the text takes on a terminal (wide CJK and emoji count two,
+/// combining accents none).
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` columns, ending with `…` when it was cut.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// The surname fans use in scorer lists: the last word of the name, with
+/// particles such as "de" kept ("De Bruyne" stays whole).
+pub fn surname(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => name,
+        [one] => one,
+        [.., particle, _] if is_particle(particle) => {
+            let start = name.rfind(particle).unwrap_or(0);
+            &name[start..]
+        }
+        [.., last] => last,
+    }
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "de" | "da" | "di" | "van" | "von" | "der" | "den" | "del" | "dos" | "le" | "la" | "ter"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let title = "Kane\u{1b}]0;pwned\u{7}";
+        assert_eq!(sanitize(title), "Kane\u{241b}]0;pwned\u{2407}");
+        let osc52 = "\u{1b}]52;c;ZWNobyBoaQ==\u{1b}\\";
+        assert!(!sanitize(osc52).chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn c1_del_and_bidi_controls_are_replaced() {
+        assert_eq!(
+            sanitize("a\u{9b}b\u{7f}c\u{202e}d"),
+            "a\u{fffd}b\u{2421}c\u{fffd}d"
+        );
+    }
+
+    #[test]
+    fn newlines_survive_only_where_wrapping_is_allowed() {
+        assert_eq!(sanitize("one\ntwo"), "one\ntwo");
+        assert_eq!(sanitize_line("one\ntwo"), "one\u{240a}two");
+        assert_eq!(sanitize_line("tab\there"), "tab here");
+    }
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        assert!(matches!(sanitize("Mbappé"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn width_counts_wide_and_combining_characters() {
+        assert_eq!(width("孫興慜"), 6);
+        assert_eq!(width("Mbappe\u{301}"), 6);
+        assert_eq!(truncate("孫興慜", 5), "孫興…");
+        assert_eq!(truncate("Griezmann", 5), "Grie…");
+    }
+
+    #[test]
+    fn surnames_keep_particles() {
+        assert_eq!(surname("Harry Kane"), "Kane");
+        assert_eq!(surname("Kevin De Bruyne"), "De Bruyne");
+        assert_eq!(surname("Neymar"), "Neymar");
+    }
+}
