@@ -122,6 +122,7 @@ pub fn decode_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError
             format!("invalid UTF-8 (byte 0x{bad:02X}), expected UTF-8 text"),
         )
     })?;
+    check_depth(name, text)?;
     if text.trim().is_empty() {
         return Err(LoadError::at(
             name,
@@ -131,6 +132,50 @@ pub fn decode_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError
         ));
     }
     Ok(text)
+}
+
+/// How deeply arrays and objects may nest. Match files need four levels
+/// and StatsBomb files about six; the limit keeps hostile files from
+/// costing stack or time anywhere downstream.
+pub const MAX_DEPTH: usize = 128;
+
+/// Refuses JSON nested deeper than [`MAX_DEPTH`], pointing at the bracket
+/// that goes too deep. One byte scan, skipping strings.
+fn check_depth(name: &str, text: &str) -> Result<(), LoadError> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let (line, column) = Source { name, text }.position(i);
+                    return Err(LoadError::at(
+                        name,
+                        line,
+                        column,
+                        format!(
+                            "JSON nested more than {MAX_DEPTH} levels deep, expected a flatter document"
+                        ),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Parses a file's bytes, recognising the format by content.

@@ -89,6 +89,27 @@ impl<'a> Source<'a> {
         (offset + byte_column.saturating_sub(1)).min(self.text.len())
     }
 
+    /// serde_json reports a bad string value at its closing quote; an
+    /// editor user wants the value's start. Moves `offset` from a closing
+    /// quote back to the opening one.
+    pub fn start_of_string(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if bytes.get(offset) != Some(&b'"') {
+            return offset;
+        }
+        let mut i = offset;
+        while i > 0 {
+            i -= 1;
+            if bytes[i] == b'"' {
+                let backslashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+                if backslashes % 2 == 0 {
+                    return i;
+                }
+            }
+        }
+        offset
+    }
+
     /// A diagnostic at a byte offset.
     pub fn at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         let (line, column) = self.position(offset);
@@ -127,7 +148,11 @@ pub fn bare_message(error: &serde_json::Error) -> String {
         _ if message == "recursion limit exceeded" => {
             "JSON nested too deeply (over 128 levels), expected a match file".to_owned()
         }
-        _ => message.replace('`', "\""),
+        serde_json::error::Category::Syntax => format!("not valid JSON: {message}"),
+        // serde quotes values in backticks; a string keeps quotes, a
+        // number or other value reads better bare.
+        _ if message.contains("invalid type: string `") => message.replace('`', "\""),
+        _ => message.replace('`', ""),
     }
 }
 

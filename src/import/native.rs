@@ -94,9 +94,13 @@ fn parse_at<'a, T: Deserialize<'a>>(
             Ok(value)
         }
         Err(error) => {
-            let offset = src.offset_of(start, error.line(), error.column());
+            let mut offset = src.offset_of(start, error.line(), error.column());
             let mut message = bare_message(&error);
-            if let Some(path) = field_path::<T>(part) {
+            let names_a_field = error.classify() == serde_json::error::Category::Data;
+            if names_a_field {
+                offset = src.start_of_string(offset);
+            }
+            if let Some(path) = field_path::<T>(part).filter(|_| names_a_field) {
                 message = format!("{path}: {message}");
             }
             Err(LoadError(src.at(offset, message)))
