@@ -11,9 +11,11 @@
 
 mod playback;
 mod state;
+mod stats;
 
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
 pub use state::{BookedCard, Phase, Scorer, Snapshot, State, SubstitutionMade};
+pub use stats::{MatchStats, PlayCount, TeamStats};
 
 use std::collections::HashMap;
 
@@ -54,6 +56,8 @@ pub struct Replay {
     quoted: Vec<Step>,
     key_steps: Vec<Step>,
     final_whistle: Option<Step>,
+    counters: stats::Counters,
+    has_xg: bool,
 }
 
 fn count_upto(steps: &[Step], step: usize) -> usize {
@@ -78,6 +82,8 @@ impl Replay {
             quoted: Vec::new(),
             key_steps: Vec::new(),
             final_whistle: None,
+            counters: stats::Counters::default(),
+            has_xg: false,
             game,
         };
         replay.index();
@@ -102,6 +108,8 @@ impl Replay {
                 self.quoted.push(step);
             }
             latest_period = latest_period.max(event.period);
+            self.counters.record(step, event);
+            self.has_xg |= event.detail.xg().is_some();
             let side = event.team.unwrap_or(Side::Home);
             if event.detail.is_shot() {
                 self.shot_steps[side.index()].push(step);
