@@ -5,9 +5,15 @@
 //!   and column.
 //! - [`replay`]: the pure engine that derives the score, scorers, cards and
 //!   the rest at any step.
+//! - [`summary`]: the state at one step as a text report or a JSON object
+//!   (`touchline summary`).
+//! - [`synth`]: synthetic matches of any size, for benchmarks.
 //! - [`text`]: the sanitiser every string from a file passes through.
 
 pub mod import;
 pub mod model;
 pub mod replay;
+pub mod summary;
+pub mod synth;
 pub mod text;
+pub mod tui;

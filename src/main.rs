@@ -1,1 +1,212 @@
-fn main() {}
+//! The `touchline` binary: parses the command line, loads the match before
+//! the terminal is touched (so load errors print plainly), then runs the
+//! viewer, prints a summary or validates files. Everything else lives in the
+//! library, where it is tested.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use touchline::import::{self, Diagnostic, LoadOptions, Loaded};
+use touchline::replay::Replay;
+use touchline::tui::{self, App, AppOptions, ColorMode};
+use touchline::{summary, text};
+
+use cli::{Cli, Command, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse_checked();
+    let options = LoadOptions {
+        max_size: cli.max_size,
+    };
+    match cli.command {
+        None => view(cli.view, options),
+        Some(Command::Summary(args)) => print_summary(args, options),
+        Some(Command::Validate(args)) => validate(args, options),
+    }
+}
+
+/// Loads FILE, or the bundled match when there is none; on failure prints
+/// the one-line error.
+fn load(file: Option<&Path>, options: LoadOptions) -> Result<Loaded, ExitCode> {
+    match file {
+        None => Ok(import::bundled()),
+        Some(path) => import::load_path(path, options).map_err(|e| {
+            eprintln!("error: {}", text::sanitize_line(&e.to_string()));
+            ExitCode::FAILURE
+        }),
+    }
+}
+
+/// The step a `--at`/`--step` names; a step past the end is a usage error
+/// (exit code 2), reported the way clap reports its own.
+fn start_step(point: &PointArgs, replay: &Replay, subcommand: Option<&str>) -> Option<usize> {
+    point.resolve(replay).unwrap_or_else(|message| {
+        let mut command = Cli::command();
+        if let Some(name) = subcommand {
+            command.build();
+            if let Some(sub) = command.find_subcommand_mut(name) {
+                command = sub.clone();
+            }
+        }
+        command
+            .error(clap::error::ErrorKind::ValueValidation, message)
+            .exit()
+    })
+}
+
+fn view(args: ViewArgs, options: LoadOptions) -> ExitCode {
+    let loaded = match load(args.file.as_deref(), options) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let replay = Replay::new(loaded.game);
+    let start_step = start_step(&args.point, &replay, None);
+    if !io::stdout().is_terminal() {
+        // Drawing into a file or a pipe would fill it with escape codes.
+        eprintln!(
+            "error: the viewer needs a terminal, and standard output is not one; `touchline summary` prints the match as text"
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut app = App::new(
+        replay,
+        AppOptions {
+            spoilers: args.spoilers,
+            speed: args.speed,
+            colors: ColorMode::detect(),
+            start_step,
+        },
+    );
+
+    restore_on_signals();
+    // `try_init` installs a panic hook that restores the terminal first.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!(
+                "error: cannot open the terminal ({e}); `touchline summary` prints the match without one"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = tui::run(&mut terminal, &mut app);
+    ratatui::restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A killed or hung-up viewer must not leave the terminal in raw mode: a
+/// thread waits for SIGTERM, SIGHUP and SIGINT (Ctrl-C is a key in raw mode,
+/// so SIGINT only comes from `kill`), restores the terminal and exits with
+/// the shell's 128 + signal convention.
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        // Without the handler the defaults apply; the viewer still works.
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            ratatui::restore();
+            let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+fn print_summary(args: SummaryArgs, options: LoadOptions) -> ExitCode {
+    let loaded = match load(args.file.as_deref(), options) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let replay = Replay::new(loaded.game);
+    let step = start_step(&args.point, &replay, Some("summary")).unwrap_or(replay.full_time());
+    let state = replay.at(step);
+    let mut output = if args.json {
+        summary::json(&state)
+    } else {
+        summary::text(&state)
+    };
+    if !output.ends_with('\n') {
+        output.push('\n');
+    }
+    write_stdout(&output)
+}
+
+fn validate(args: ValidateArgs, options: LoadOptions) -> ExitCode {
+    let mut all_valid = true;
+    let mut report = String::new();
+    for path in &args.files {
+        match import::load_path(path, options) {
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    eprintln!("{}", text::sanitize_line(&warning_line(warning)));
+                }
+                let events = loaded.game.events.len();
+                let warnings = loaded.warnings.len();
+                let line = format!(
+                    "{}: ok ({} {}, {} {})",
+                    path.display(),
+                    events,
+                    plural(events, "event", "events"),
+                    warnings,
+                    plural(warnings, "warning", "warnings"),
+                );
+                report.push_str(&text::sanitize_line(&line));
+                report.push('\n');
+            }
+            Err(e) => {
+                all_valid = false;
+                eprintln!("{}", text::sanitize_line(&e.to_string()));
+            }
+        }
+        // Flush per file so stdout and stderr interleave in file order.
+        if write_stdout(&std::mem::take(&mut report)) != ExitCode::SUCCESS {
+            return ExitCode::FAILURE;
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `file:line:col: warning: message`, the form editors and CI logs pick up.
+fn warning_line(warning: &Diagnostic) -> String {
+    match warning.position {
+        Some((line, column)) => format!(
+            "{}:{line}:{column}: warning: {}",
+            warning.file, warning.message
+        ),
+        None => format!("{}: warning: {}", warning.file, warning.message),
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// Writes to stdout; a closed pipe (`touchline summary | head`) ends the
+/// output quietly instead of panicking as `print!` would.
+fn write_stdout(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

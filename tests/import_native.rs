@@ -57,6 +57,19 @@ fn a_clock_in_words_is_refused() {
 }
 
 #[test]
+fn a_bad_last_field_still_points_at_the_value() {
+    let text = BASE.replace(
+        r#"{"kind": "period_end", "clock": "45+5"}"#,
+        r#"{"kind": "period_end", "clock": "ninety"}"#,
+    );
+    assert!(
+        error_of(&text).starts_with(r#"m.json:11:37: "clock": invalid clock "ninety""#),
+        "{}",
+        error_of(&text)
+    );
+}
+
+#[test]
 fn a_number_where_a_string_belongs_names_the_field() {
     let text = BASE.replace(r#""player": "Aurélien Tchouaméni""#, r#""player": 5"#);
     assert_eq!(
@@ -232,15 +245,9 @@ fn directories_missing_paths_and_oversized_files_are_refused() {
     );
     let big = dir.join("big.json");
     std::fs::write(&big, BASE).unwrap();
-    let err = import::load_path(
-        &big,
-        LoadOptions {
-            max_size: 100,
-            ..LoadOptions::default()
-        },
-    )
-    .unwrap_err()
-    .to_string();
+    let err = import::load_path(&big, LoadOptions { max_size: 100 })
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         format!(

@@ -94,9 +94,12 @@ impl<'a> Source<'a> {
     /// quote back to the opening one.
     pub fn start_of_string(&self, offset: usize) -> usize {
         let bytes = self.text.as_bytes();
-        if bytes.get(offset) != Some(&b'"') {
-            return offset;
-        }
+        // Before a closing brace serde_json stops one byte further on.
+        let offset = match (bytes.get(offset), offset.checked_sub(1)) {
+            (Some(b'"'), _) => offset,
+            (_, Some(before)) if bytes[before] == b'"' => before,
+            _ => return offset,
+        };
         let mut i = offset;
         while i > 0 {
             i -= 1;

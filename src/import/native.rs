@@ -44,7 +44,11 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     if let Some((declared, offset)) = top_result(src, &top) {
         check_result(src, &game, declared, offset)?;
     }
-    Ok(Loaded { game, warnings })
+    Ok(Loaded {
+        game,
+        warnings,
+        report: None,
+    })
 }
 
 fn top_result(src: Source<'_>, top: &RawFile<'_>) -> Option<(FinalResult, usize)> {

@@ -16,20 +16,11 @@ pub const MAX_WAIT: Duration = Duration::from_secs(3);
 pub const MIN_WAIT: Duration = Duration::from_millis(150);
 
 /// Whether the replay is running and how fast.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Playback {
     /// Advancing on its own.
     pub playing: bool,
     speed_index: usize,
-}
-
-impl Default for Playback {
-    fn default() -> Self {
-        Self {
-            playing: false,
-            speed_index: 0,
-        }
-    }
 }
 
 impl Playback {

@@ -71,8 +71,13 @@ pub(crate) struct Counters {
 
 impl Counters {
     pub(crate) fn record(&mut self, step: Step, event: &Event) {
-        let Some(side) = event.team else {
+        let Some(team) = event.team else {
             return;
+        };
+        // A penalty is given *to* `team`; the foul was the other side's.
+        let side = match event.detail {
+            Detail::PenaltyAwarded { .. } => team.opponent(),
+            _ => team,
         };
         let i = side.index();
         match PlayCount::of(event) {

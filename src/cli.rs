@@ -1,0 +1,310 @@
+//! The command line: `touchline [FILE]`, `touchline summary` and
+//! `touchline validate`, declared with clap's derive API so `--help`,
+//! `--version` and usage errors (exit code 2) come for free.
+
+use std::path::PathBuf;
+
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use touchline::import::DEFAULT_MAX_SIZE;
+use touchline::model::Clock;
+use touchline::replay::{Replay, SPEEDS};
+use touchline::tui::keymap::{self, Mode};
+
+/// Replay a football match in the terminal, event by event.
+///
+/// With no FILE it opens the bundled match, England 1-2 France from the 2022
+/// World Cup quarter-final. Press ? in the viewer for the keys.
+#[derive(Debug, Parser)]
+#[command(name = "touchline", version, after_help = keys_help())]
+pub struct Cli {
+    /// What to do; without one, the viewer opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Options for the viewer.
+    #[command(flatten)]
+    pub view: ViewArgs,
+
+    /// Largest match file to read: bytes, or a size like 512KiB, 64MB, 1GiB
+    ///
+    /// KiB, MiB and GiB (or K, M, G) count in 1024s; kB, MB and GB in 1000s.
+    #[arg(
+        long,
+        global = true,
+        value_name = "BYTES",
+        default_value = "256MiB",
+        value_parser = parse_size
+    )]
+    pub max_size: u64,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the state of the match at one point (default: the end), without
+    /// the terminal UI
+    Summary(SummaryArgs),
+    /// Check match files: exit 0 if all load, 1 otherwise; errors and
+    /// warnings name file:line:col
+    Validate(ValidateArgs),
+}
+
+/// `touchline [FILE]`: the viewer.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Match file to replay [default: the bundled England v France]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Where to start (default: kick-off)
+    #[command(flatten)]
+    pub point: PointArgs,
+
+    /// Autoplay speed, in multiples of match time: 1, 2, 5, 10, 30 or 60
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = parse_speed)]
+    pub speed: u32,
+
+    /// Show what lies ahead on the timeline and progress bar from the start
+    #[arg(long)]
+    pub spoilers: bool,
+}
+
+/// `touchline summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Match file [default: the bundled England v France]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// The point to report on (default: the end)
+    #[command(flatten)]
+    pub point: PointArgs,
+
+    /// Print one JSON object instead of the text report
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `touchline validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Match files to check
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// A point in the match, by clock or by step; at most one of the two.
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct PointArgs {
+    /// The moment after every event up to and including this match clock,
+    /// e.g. 54, 45+2 or 90+8:15
+    #[arg(long, value_name = "CLOCK")]
+    pub at: Option<Clock>,
+
+    /// The moment after the first N events (0: before the first one)
+    #[arg(long, value_name = "N")]
+    pub step: Option<usize>,
+}
+
+impl PointArgs {
+    /// The step this point names in `replay`: `Ok(None)` when no point was
+    /// given, `Err` with a message for a step past the end.
+    pub fn resolve(&self, replay: &Replay) -> Result<Option<usize>, String> {
+        if let Some(clock) = self.at {
+            return Ok(Some(replay.step_at_clock(clock)));
+        }
+        match self.step {
+            Some(step) if step > replay.steps() => Err(format!(
+                "--step {step} is past the end: the match has {} events, so N goes from 0 to {}",
+                replay.steps(),
+                replay.steps()
+            )),
+            other => Ok(other),
+        }
+    }
+}
+
+impl Cli {
+    /// Parses the process's arguments, exiting with a usage error (code 2)
+    /// when they do not make sense.
+    ///
+    /// A subcommand ignores the viewer's FILE and options, so giving both
+    /// (`touchline final.json summary`) is refused rather than silently
+    /// reporting on another match. clap's `args_conflicts_with_subcommands`
+    /// would also refuse the global `--max-size`, hence the check here.
+    pub fn parse_checked() -> Self {
+        let mut command = Self::command();
+        let matches = command.get_matches_mut();
+        let cli = Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        if let Some((name, _)) = matches.subcommand() {
+            let given: Vec<&str> = [
+                ("file", "FILE"),
+                ("at", "--at"),
+                ("step", "--step"),
+                ("speed", "--speed"),
+                ("spoilers", "--spoilers"),
+            ]
+            .into_iter()
+            .filter(|(id, _)| matches.value_source(id) == Some(ValueSource::CommandLine))
+            .map(|(_, shown)| shown)
+            .collect();
+            if !given.is_empty() {
+                command
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!(
+                            "{} cannot come before `{name}`: put `{name}` first and its own arguments after it (see `touchline {name} --help`)",
+                            given.join(", ")
+                        ),
+                    )
+                    .exit();
+            }
+        }
+        cli
+    }
+}
+
+/// The viewer's keys for `--help`, from the same table that handles them.
+fn keys_help() -> String {
+    let rows: Vec<(String, &str)> = keymap::bindings(Mode::Normal)
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            (keys.join(" "), b.description)
+        })
+        .collect();
+    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let mut help = String::from("Keys in the viewer:\n");
+    for (keys, description) in rows {
+        help.push_str(&format!("  {keys:width$}  {description}\n"));
+    }
+    help
+}
+
+fn parse_speed(text: &str) -> Result<u32, String> {
+    let offered = || {
+        let list: Vec<String> = SPEEDS.iter().map(u32::to_string).collect();
+        format!("expected one of {}", list.join(", "))
+    };
+    let speed: u32 = text.trim().parse().map_err(|_| offered())?;
+    if SPEEDS.contains(&speed) {
+        Ok(speed)
+    } else {
+        Err(offered())
+    }
+}
+
+/// Bytes with an optional unit: `1000`, `64kB`, `512KiB`, `256MiB`, `2G`.
+/// Units with an `i` and the bare letters are powers of 1024 (as `dd`
+/// reads them); `kB`, `MB`, `GB` are powers of 1000. Case is ignored.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let split = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (digits, unit) = trimmed.split_at(split);
+    let expected =
+        || format!("invalid size \"{text}\", expected bytes like 1000000, 512KiB, 64MB or 1GiB");
+    let number: u64 = digits.parse().map_err(|_| expected())?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "kb" => 1_000,
+        "m" | "mib" => 1 << 20,
+        "mb" => 1_000_000,
+        "g" | "gib" => 1 << 30,
+        "gb" => 1_000_000_000,
+        _ => return Err(expected()),
+    };
+    number.checked_mul(multiplier).ok_or_else(|| {
+        format!(
+            "size \"{text}\" is too large, expected at most {}",
+            u64::MAX
+        )
+    })
+}
+
+// The default above is written as text for --help; keep it equal to the
+// library's.
+const _: () = assert!(DEFAULT_MAX_SIZE == 256 << 20);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes_take_decimal_and_binary_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("256MiB"), Ok(DEFAULT_MAX_SIZE));
+        assert_eq!(parse_size("512k"), Ok(512 * 1024));
+        assert_eq!(parse_size("64MB"), Ok(64_000_000));
+        assert_eq!(parse_size("1gib"), Ok(1 << 30));
+        assert_eq!(parse_size("2 GB"), Ok(2_000_000_000));
+    }
+
+    #[test]
+    fn sizes_refuse_words_negatives_and_overflow() {
+        for bad in [
+            "",
+            "MiB",
+            "-5",
+            "12 parsecs",
+            "1.5G",
+            "99999999999999999999",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad:?} was accepted");
+        }
+        assert!(
+            parse_size("99999999999G")
+                .unwrap_err()
+                .contains("too large")
+        );
+    }
+
+    #[test]
+    fn speeds_are_the_ones_the_viewer_offers() {
+        assert_eq!(parse_speed("10"), Ok(10));
+        assert!(
+            parse_speed("3")
+                .unwrap_err()
+                .contains("1, 2, 5, 10, 30, 60")
+        );
+        assert!(parse_speed("fast").is_err());
+    }
+
+    #[test]
+    fn a_file_and_viewer_flags_parse_without_a_subcommand() {
+        let cli =
+            Cli::try_parse_from(["touchline", "m.json", "--speed", "5", "--spoilers"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.view.file, Some(PathBuf::from("m.json")));
+        assert_eq!(cli.view.speed, 5);
+        assert!(cli.view.spoilers);
+    }
+
+    #[test]
+    fn summary_takes_at_or_step_but_not_both() {
+        let cli = Cli::try_parse_from(["touchline", "summary", "--at", "45+2", "--json"]).unwrap();
+        let Some(Command::Summary(args)) = cli.command else {
+            panic!("not a summary: {cli:?}");
+        };
+        assert_eq!(args.point.at, Some(Clock::stoppage(45, 2)));
+        assert!(args.json);
+        let both = Cli::try_parse_from(["touchline", "summary", "--at", "54", "--step", "3"]);
+        assert!(both.is_err());
+    }
+
+    #[test]
+    fn max_size_is_accepted_after_a_subcommand() {
+        let cli =
+            Cli::try_parse_from(["touchline", "validate", "a.json", "--max-size", "1KiB"]).unwrap();
+        assert_eq!(cli.max_size, 1024);
+    }
+}

@@ -1,0 +1,429 @@
+//! What `touchline summary` prints: the state of a match at one step, as a
+//! plain-text report for people or as one JSON object for scripts.
+//!
+//! Both forms are built from a [`State`] only, so they show exactly what the
+//! viewer would show at that step. Every string comes from the loaded match,
+//! which the loader has already sanitised.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::model::{Card, Detail, Event, GoalMethod, MatchInfo, Period, Score, Side};
+use crate::replay::{Phase, State};
+use crate::text;
+
+/// The JSON form of a state, field for field as `summary --json` prints it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report<'a> {
+    /// Events applied so far: 0 is before the first event.
+    pub step: usize,
+    /// Number of events in the match.
+    pub steps: usize,
+    /// Period of the current event, as its code (`"1H"`); `null` at step 0.
+    pub period: Option<Period>,
+    /// Clock of the current event as fans write it (`"45+2'"`).
+    pub clock: Option<String>,
+    /// Goals that count so far.
+    pub score: Score,
+    /// The shoot-out tally, once a kick has been taken.
+    pub shootout: Option<Score>,
+    /// Who scored, per side.
+    pub scorers: PerSide<Vec<ScorerEntry<'a>>>,
+    /// Who has been sent off, per side.
+    pub sent_off: PerSide<Vec<&'a str>>,
+    /// The current event as the match file has it; `null` at step 0.
+    pub event: Option<&'a Event>,
+}
+
+/// A pair of values keyed `home` and `away`.
+#[derive(Clone, Debug, Serialize)]
+pub struct PerSide<T> {
+    /// The home side's.
+    pub home: T,
+    /// The away side's.
+    pub away: T,
+}
+
+impl<T> PerSide<T> {
+    fn from_fn(mut f: impl FnMut(Side) -> T) -> Self {
+        Self {
+            home: f(Side::Home),
+            away: f(Side::Away),
+        }
+    }
+}
+
+/// One goal in [`Report::scorers`].
+#[derive(Clone, Debug, Serialize)]
+pub struct ScorerEntry<'a> {
+    /// Full name of the scorer.
+    pub player: &'a str,
+    /// When, as fans write it (`"54'"`).
+    pub clock: Option<String>,
+    /// How it went in, as the match file spells it (`"penalty"`).
+    pub method: GoalMethod,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `state`.
+    pub fn new(state: &State<'a>) -> Self {
+        Self {
+            step: state.step(),
+            steps: state.replay().steps(),
+            period: state.period(),
+            clock: state.clock().map(|c| c.display().to_string()),
+            score: state.score(),
+            shootout: state.shootout(),
+            scorers: PerSide::from_fn(|side| {
+                state
+                    .scorers(side)
+                    .into_iter()
+                    .map(|s| ScorerEntry {
+                        player: s.player,
+                        clock: s.clock.map(|c| c.display().to_string()),
+                        method: s.method,
+                    })
+                    .collect()
+            }),
+            sent_off: PerSide::from_fn(|side| state.sent_off(side)),
+            event: state.event(),
+        }
+    }
+}
+
+/// The state as one pretty-printed JSON object (see [`Report`]).
+pub fn json(state: &State<'_>) -> String {
+    // Plain data with string keys: serialising it cannot fail.
+    serde_json::to_string_pretty(&Report::new(state)).unwrap_or_default()
+}
+
+/// The state as a readable report: the fixture, the score and phase, goals,
+/// cards, substitutions, and the current moment with its quotes.
+pub fn text(state: &State<'_>) -> String {
+    let info = &state.replay().game().info;
+    let mut out = String::new();
+    write_heading(&mut out, info);
+
+    let score = state.score();
+    let mut line = format!(
+        "{} {}-{} {}",
+        info.home.name, score.home, score.away, info.away.name
+    );
+    if let Some(pens) = state.shootout() {
+        let _ = write!(line, " ({}-{} on penalties)", pens.home, pens.away);
+    }
+    let _ = writeln!(out, "\n{line}");
+    let _ = writeln!(out, "{}", phase_line(state));
+
+    let names = [info.home.name.as_str(), info.away.name.as_str()];
+    let pad = names.iter().map(|n| text::width(n)).max().unwrap_or(0);
+
+    let goals = per_side(|side| state.scorers(side).iter().map(|s| s.label()).collect());
+    write_section(&mut out, "Goals", &names, pad, goals);
+
+    let cards = state.cards();
+    let booked = per_side(|side| {
+        cards
+            .iter()
+            .filter(|c| c.side == Some(side))
+            .map(|c| {
+                let mut label = text::surname(c.player).to_owned();
+                if let Some(clock) = c.event.clock {
+                    let _ = write!(label, " {}", clock.display());
+                }
+                let _ = write!(label, " ({})", card_name(c.card));
+                label
+            })
+            .collect()
+    });
+    write_section(&mut out, "Cards", &names, pad, booked);
+
+    let sent_off = per_side(|side| {
+        state
+            .sent_off(side)
+            .into_iter()
+            .map(|p| text::surname(p).to_owned())
+            .collect()
+    });
+    write_section(&mut out, "Sent off", &names, pad, sent_off);
+
+    let subs = state.substitutions();
+    let changes = per_side(|side| {
+        subs.iter()
+            .filter(|s| s.event.team == Some(side))
+            .map(|s| {
+                let on = s.player_in.map_or("?", text::surname);
+                let mut label = match s.player_out {
+                    Some(off) => format!("{on} for {}", text::surname(off)),
+                    None => format!("{on} on"),
+                };
+                if let Some(clock) = s.event.clock {
+                    let _ = write!(label, " {}", clock.display());
+                }
+                label
+            })
+            .collect()
+    });
+    write_section(&mut out, "Substitutions", &names, pad, changes);
+
+    write_moment(&mut out, state);
+    out
+}
+
+fn write_heading(out: &mut String, info: &MatchInfo) {
+    let _ = writeln!(out, "{}", info.title());
+    let competition: Vec<&str> = [info.competition.as_deref(), info.stage.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !competition.is_empty() {
+        let _ = writeln!(out, "{}", competition.join(", "));
+    }
+    let mut facts = Vec::new();
+    if let Some(venue) = &info.venue {
+        facts.push(venue.clone());
+    }
+    if let Some(kickoff) = info.kickoff {
+        facts.push(kickoff.format("%-d %B %Y, %H:%M (UTC%:z)").to_string());
+    }
+    if let Some(referee) = &info.referee {
+        facts.push(format!("referee {referee}"));
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(out, "{}", facts.join(" · "));
+    }
+    if let Some(source) = &info.source {
+        let _ = writeln!(out, "Source: {source}");
+    }
+}
+
+fn phase_line(state: &State<'_>) -> String {
+    let phase = match state.phase() {
+        Phase::PreMatch => return "Before kick-off".to_owned(),
+        Phase::Playing(period) => period.label(),
+        Phase::Break(Period::First) => "Half-time",
+        Phase::Break(Period::Second) => "End of normal time",
+        Phase::Break(Period::ExtraFirst) => "Half-time in extra time",
+        Phase::Break(Period::ExtraSecond) => "End of extra time",
+        Phase::Break(Period::Shootout) => "End of the shoot-out",
+        Phase::FullTime => "Full time",
+    };
+    match state.clock() {
+        Some(clock) => format!("{phase}, {}", clock.display()),
+        None => phase.to_owned(),
+    }
+}
+
+fn per_side(mut f: impl FnMut(Side) -> Vec<String>) -> [Vec<String>; 2] {
+    [f(Side::Home), f(Side::Away)]
+}
+
+/// A heading, then one line per side that has entries, or "none".
+fn write_section(
+    out: &mut String,
+    title: &str,
+    names: &[&str; 2],
+    pad: usize,
+    entries: [Vec<String>; 2],
+) {
+    let _ = writeln!(out, "\n{title}");
+    if entries.iter().all(Vec::is_empty) {
+        let _ = writeln!(out, "  none");
+        return;
+    }
+    for (name, list) in names.iter().zip(&entries) {
+        if list.is_empty() {
+            continue;
+        }
+        let gap = pad.saturating_sub(text::width(name));
+        let _ = writeln!(out, "  {name}{:gap$}  {}", "", list.join(", "));
+    }
+}
+
+fn write_moment(out: &mut String, state: &State<'_>) {
+    let steps = state.replay().steps();
+    let Some(event) = state.event() else {
+        let _ = writeln!(
+            out,
+            "\nMoment 0 of {steps}: nothing has happened yet (step forward to kick off)"
+        );
+        return;
+    };
+    let mut heading = format!(
+        "\nMoment {} of {steps}: {}",
+        state.step(),
+        kind_label(event, state.phase())
+    );
+    if let Some(clock) = event.clock {
+        let _ = write!(heading, ", {}", clock.display());
+    }
+    if let Some(player) = &event.player {
+        let _ = write!(heading, ", {player}");
+    }
+    if state.replay().overturned_at(state.step()).is_some() {
+        heading.push_str(" (later overturned by VAR)");
+    }
+    let _ = writeln!(out, "{heading}");
+    if let Some(commentary) = &event.text {
+        for line in commentary.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    for quote in &event.quotes {
+        let _ = writeln!(out, "\n  \"{}\"", quote.text.trim());
+        let mut who = format!("    {}", quote.speaker);
+        if let Some(role) = &quote.role {
+            let _ = write!(who, ", {role}");
+        }
+        if let Some(source) = &quote.source {
+            let _ = write!(who, " ({source})");
+        }
+        let _ = writeln!(out, "{who}");
+    }
+}
+
+/// A few words naming the kind of a moment.
+fn kind_label(event: &Event, phase: Phase) -> &str {
+    match &event.detail {
+        Detail::PeriodStart => match event.period {
+            Period::First => "kick-off",
+            Period::Second => "second half under way",
+            Period::ExtraFirst => "extra time under way",
+            Period::ExtraSecond => "second half of extra time under way",
+            Period::Shootout => "shoot-out begins",
+        },
+        Detail::PeriodEnd => match phase {
+            Phase::FullTime => "full time",
+            Phase::Break(Period::First) => "half-time",
+            _ => "end of the period",
+        },
+        Detail::Goal {
+            method: GoalMethod::OwnGoal,
+            ..
+        } => "own goal",
+        Detail::Goal {
+            method: GoalMethod::Penalty,
+            ..
+        } => "penalty scored",
+        Detail::Goal { .. } => "goal",
+        Detail::PenaltyAwarded { .. } => "penalty awarded",
+        Detail::PenaltyMiss { .. } => "penalty missed",
+        Detail::Chance { .. } => "chance",
+        Detail::Card { card, .. } => card_name(*card),
+        Detail::Substitution { .. } => "substitution",
+        Detail::Var { .. } => "VAR review",
+        Detail::Foul { .. } => "foul",
+        Detail::ShootoutKick { .. } => "shoot-out kick",
+        Detail::Play { action, .. } => action.as_deref().unwrap_or("play"),
+        Detail::Note { .. } => "note",
+    }
+}
+
+fn card_name(card: Card) -> &'static str {
+    match card {
+        Card::Yellow => "yellow card",
+        Card::SecondYellow => "second yellow",
+        Card::Red => "red card",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import;
+    use crate::model::Clock;
+    use crate::replay::Replay;
+
+    fn england_france() -> Replay {
+        Replay::new(import::bundled().game)
+    }
+
+    #[test]
+    fn json_at_full_time_lists_every_scorer_with_method() {
+        let replay = england_france();
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&replay.at(replay.full_time()))).unwrap();
+        assert_eq!(value["score"], serde_json::json!({"home": 1, "away": 2}));
+        assert_eq!(value["period"], "2H");
+        assert_eq!(value["shootout"], serde_json::Value::Null);
+        assert_eq!(
+            value["scorers"]["home"],
+            serde_json::json!([{"player": "Harry Kane", "clock": "54'", "method": "penalty"}])
+        );
+        assert_eq!(value["scorers"]["away"][1]["method"], "header");
+        assert_eq!(value["event"]["kind"], "period_end");
+    }
+
+    #[test]
+    fn json_keys_come_in_the_documented_order() {
+        let replay = england_france();
+        let printed = json(&replay.at(3));
+        let keys = [
+            "\"step\"",
+            "\"steps\"",
+            "\"period\"",
+            "\"clock\"",
+            "\"score\"",
+            "\"shootout\"",
+            "\"scorers\"",
+            "\"sent_off\"",
+            "\"event\"",
+        ];
+        let positions: Vec<usize> = keys.iter().map(|k| printed.find(k).unwrap()).collect();
+        assert!(positions.is_sorted(), "{printed}");
+    }
+
+    #[test]
+    fn json_before_kick_off_has_no_event_period_or_clock() {
+        let replay = england_france();
+        let value: serde_json::Value = serde_json::from_str(&json(&replay.at(0))).unwrap();
+        assert_eq!(value["step"], 0);
+        assert_eq!(value["event"], serde_json::Value::Null);
+        assert_eq!(value["period"], serde_json::Value::Null);
+        assert_eq!(value["clock"], serde_json::Value::Null);
+        assert_eq!(value["score"], serde_json::json!({"home": 0, "away": 0}));
+    }
+
+    #[test]
+    fn text_reports_score_scorers_cards_and_the_moment() {
+        let replay = england_france();
+        let report = text(&replay.at(replay.step_at_clock(Clock::minute(54))));
+        assert!(report.starts_with("England v France\n"), "{report}");
+        assert!(report.contains("\nEngland 1-1 France\n"), "{report}");
+        assert!(report.contains("2nd half, 54'"), "{report}");
+        assert!(report.contains("Kane 54' (pen)"), "{report}");
+        assert!(report.contains("Tchouaméni 17'"), "{report}");
+        assert!(report.contains("Griezmann 43' (yellow card)"), "{report}");
+        assert!(
+            report.contains(": penalty scored, 54', Harry Kane"),
+            "{report}"
+        );
+        assert!(!report.contains("Giroud"), "{report}");
+    }
+
+    #[test]
+    fn text_shows_the_quotes_of_the_current_moment() {
+        let replay = england_france();
+        let report = text(&replay.at(replay.full_time()));
+        assert!(report.contains("Full time, 90+11'"), "{report}");
+        let moment = format!("Moment {0} of {0}: full time, 90+11'", replay.steps());
+        assert!(report.contains(&moment), "{report}");
+        assert!(
+            report.contains("\"In the end goals are decisive.\""),
+            "{report}"
+        );
+        assert!(report.contains("Gareth Southgate"), "{report}");
+        assert!(report.contains("Mount for Henderson 79'"), "{report}");
+    }
+
+    #[test]
+    fn text_before_kick_off_says_nothing_has_happened() {
+        let replay = england_france();
+        let report = text(&replay.at(0));
+        assert!(report.contains("England 0-0 France"), "{report}");
+        assert!(report.contains("Before kick-off"), "{report}");
+        assert!(report.contains("Goals\n  none"), "{report}");
+        assert!(report.contains("Moment 0 of"), "{report}");
+    }
+}

@@ -1,0 +1,49 @@
+//! What the fan can ask for, with no key names in it: the keymap turns
+//! keys into these, [`App::update`](super::App::update) applies them.
+
+/// A verb the viewer understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The next visible moment.
+    NextEvent,
+    /// The previous visible moment (from kick-off: the pre-match facts).
+    PrevEvent,
+    /// The next goal.
+    NextGoal,
+    /// The previous goal.
+    PrevGoal,
+    /// Kick-off.
+    KickOff,
+    /// The last moment.
+    FullTime,
+    /// Start or stop autoplay.
+    TogglePlay,
+    /// Autoplay one speed faster.
+    Faster,
+    /// Autoplay one speed slower.
+    Slower,
+    /// Scroll the commentary down a page.
+    ScrollDown,
+    /// Scroll the commentary up a page.
+    ScrollUp,
+    /// Open the prompt that jumps to a typed minute.
+    OpenPrompt,
+    /// Show or hide what lies ahead of the cursor.
+    ToggleSpoilers,
+    /// Open the help screen.
+    OpenHelp,
+    /// Close the help screen.
+    CloseHelp,
+    /// Type a character into the minute prompt.
+    PromptType(char),
+    /// Delete the last character of the minute prompt.
+    PromptBackspace,
+    /// Jump to the minute typed in.
+    PromptSubmit,
+    /// Close the minute prompt without jumping.
+    PromptCancel,
+    /// Autoplay's timer ran out: move on one moment.
+    Tick,
+    /// Leave the viewer.
+    Quit,
+}

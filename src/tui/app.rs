@@ -1,0 +1,586 @@
+//! The viewer's state: the replay, where the cursor is, what is shown and
+//! how autoplay runs. [`App::update`] is the only way it changes; it reads
+//! no clock and does no I/O, so tests drive it directly.
+
+use std::time::Duration;
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::theme::{ColorMode, Theme};
+use super::widgets::CommentaryWidget;
+use crate::model::{Clock, Event};
+use crate::replay::{Playback, Replay, State};
+use ratatui::layout::Rect;
+
+/// How the viewer starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AppOptions {
+    /// Show what lies ahead of the cursor from the start.
+    pub spoilers: bool,
+    /// Autoplay speed as a multiple of match time (rounded to an offered
+    /// speed).
+    pub speed: u32,
+    /// How much colour to use.
+    pub colors: ColorMode,
+    /// The step to open at; kick-off when `None`.
+    pub start_step: Option<usize>,
+}
+
+impl Default for AppOptions {
+    /// Spoilers hidden, 1x, 24-bit colour, at kick-off.
+    fn default() -> Self {
+        Self {
+            spoilers: false,
+            speed: 1,
+            colors: ColorMode::TrueColor,
+            start_step: None,
+        }
+    }
+}
+
+/// Which events the timeline lists and stepping stops at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum EventFilter {
+    /// Everything but low-level plays (passes, carries…).
+    #[default]
+    KeyMoments,
+    /// Every event.
+    All,
+}
+
+impl EventFilter {
+    /// Whether `event` is listed.
+    pub fn shows(self, event: &Event) -> bool {
+        match self {
+            EventFilter::KeyMoments => event.is_key(),
+            EventFilter::All => true,
+        }
+    }
+}
+
+/// The minute prompt's text and its complaint, if the last entry was
+/// refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prompt {
+    /// What has been typed.
+    pub input: String,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// The longest entry the prompt accepts (`"120+15:59"` is 9).
+const PROMPT_MAX: usize = 9;
+
+/// The replay viewer: a [`Replay`] plus everything about how it is being
+/// watched. Render it with `frame.render_widget(&app, area)`.
+#[derive(Debug)]
+pub struct App {
+    replay: Replay,
+    step: usize,
+    playback: Playback,
+    spoilers: bool,
+    filter: EventFilter,
+    mode: Mode,
+    prompt: Prompt,
+    message: Option<String>,
+    running: bool,
+    theme: Theme,
+    scroll: usize,
+    viewport: Option<Rect>,
+}
+
+impl App {
+    /// A viewer on `replay`, at `options.start_step` or kick-off.
+    pub fn new(replay: Replay, options: AppOptions) -> Self {
+        let step = options
+            .start_step
+            .unwrap_or_else(|| replay.kick_off())
+            .min(replay.steps());
+        let theme = Theme::new(options.colors, &replay.game().info);
+        Self {
+            step,
+            playback: Playback::at_speed(options.speed),
+            spoilers: options.spoilers,
+            filter: EventFilter::default(),
+            mode: Mode::Normal,
+            prompt: Prompt::default(),
+            message: None,
+            running: true,
+            theme,
+            scroll: 0,
+            viewport: None,
+            replay,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if action != Action::Tick {
+            self.message = None;
+        }
+        let before = self.step;
+        self.apply(action);
+        if self.step != before {
+            self.scroll = 0;
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::NextEvent => match self.next_visible(self.step) {
+                Some(step) => self.step = step,
+                None => self.say("This is the last moment of the match."),
+            },
+            Action::PrevEvent => match self.prev_visible(self.step) {
+                Some(step) => self.step = step,
+                None => self.say("Before kick-off: nothing earlier."),
+            },
+            Action::NextGoal => match self.replay.next_goal(self.step) {
+                Some(step) => self.step = step,
+                None => self.say("No goal after this moment."),
+            },
+            Action::PrevGoal => match self.replay.prev_goal(self.step) {
+                Some(step) => self.step = step,
+                None => self.say("No goal before this moment."),
+            },
+            Action::KickOff => self.step = self.replay.kick_off(),
+            Action::FullTime => self.step = self.replay.full_time(),
+            Action::TogglePlay => {
+                if self.playback.playing {
+                    self.playback.playing = false;
+                } else if self.next_visible(self.step).is_some() {
+                    self.playback.playing = true;
+                } else {
+                    self.say("That was the final moment. Home or g goes back to kick-off.");
+                }
+            }
+            Action::ScrollDown => {
+                let page = self.commentary_page();
+                self.scroll = (self.scroll + page).min(self.max_scroll());
+            }
+            Action::ScrollUp => {
+                let page = self.commentary_page();
+                self.scroll = self.scroll.saturating_sub(page).min(self.max_scroll());
+            }
+            Action::Faster => self.playback.faster(),
+            Action::Slower => self.playback.slower(),
+            Action::OpenPrompt => {
+                self.prompt = Prompt::default();
+                self.mode = Mode::Prompt;
+            }
+            Action::ToggleSpoilers => self.spoilers = !self.spoilers,
+            Action::OpenHelp => self.mode = Mode::Help,
+            Action::CloseHelp => self.mode = Mode::Normal,
+            Action::PromptType(c) => {
+                if self.prompt.input.len() < PROMPT_MAX {
+                    self.prompt.input.push(c);
+                }
+                self.prompt.error = None;
+            }
+            Action::PromptBackspace => {
+                self.prompt.input.pop();
+                self.prompt.error = None;
+            }
+            Action::PromptSubmit => self.submit_prompt(),
+            Action::PromptCancel => self.mode = Mode::Normal,
+            Action::Tick => self.tick(),
+            Action::Quit => self.running = false,
+        }
+    }
+
+    /// Tells the app the size of the screen it is drawn on, so that
+    /// scrolling stops where the commentary ends. The event loop calls it
+    /// at start and on every resize; without it, drawing still clamps.
+    pub fn set_viewport(&mut self, width: u16, height: u16) {
+        self.viewport = Some(Rect::new(0, 0, width, height));
+    }
+
+    /// How far the commentary is scrolled, in lines.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Lines of commentary that do not fit on the current screen.
+    fn max_scroll(&self) -> usize {
+        match self.viewport {
+            Some(area) => CommentaryWidget::new(self).overflow(self.plan(area).commentary),
+            None => usize::MAX,
+        }
+    }
+
+    /// Lines a page of scrolling moves: the commentary's height less the
+    /// two lines that may carry the "more above/below" notes, so no line
+    /// is skipped.
+    fn commentary_page(&self) -> usize {
+        self.viewport
+            .and_then(|area| self.plan(area).commentary)
+            .map_or(10, |rect| {
+                CommentaryWidget::body(rect).height.saturating_sub(2).max(1) as usize
+            })
+    }
+
+    fn say(&mut self, message: &str) {
+        self.message = Some(message.to_owned());
+    }
+
+    fn submit_prompt(&mut self) {
+        let input = self.prompt.input.trim();
+        if input.is_empty() {
+            self.prompt.error = Some("type a minute, such as 54 or 90+4".to_owned());
+            return;
+        }
+        match parse_minute(input) {
+            Ok(clock) => {
+                self.step = self.replay.step_at_clock(clock);
+                self.mode = Mode::Normal;
+            }
+            Err(reason) => self.prompt.error = Some(reason),
+        }
+    }
+
+    /// Autoplay: on to the next visible moment, stopping at the last.
+    fn tick(&mut self) {
+        if !self.playback.playing {
+            return;
+        }
+        if let Some(step) = self.next_visible(self.step) {
+            self.step = step;
+        }
+        if self.next_visible(self.step).is_none() {
+            self.playback.playing = false;
+        }
+    }
+
+    /// How long autoplay stays on the current moment before moving on, or
+    /// `None` when it is not playing (the event loop then blocks on input).
+    pub fn autoplay_wait(&self) -> Option<Duration> {
+        if !self.playback.playing {
+            return None;
+        }
+        let next = self.next_visible(self.step)?;
+        Some(self.playback.wait(&self.replay, self.step, next))
+    }
+
+    /// The next step the fan can stop at.
+    pub fn next_visible(&self, step: usize) -> Option<usize> {
+        match self.filter {
+            EventFilter::KeyMoments => self.replay.next_key(step),
+            EventFilter::All => (step < self.replay.steps()).then_some(step + 1),
+        }
+    }
+
+    /// The previous step the fan can stop at; step 0 (before kick-off)
+    /// counts.
+    pub fn prev_visible(&self, step: usize) -> Option<usize> {
+        match self.filter {
+            EventFilter::KeyMoments => self.replay.prev_key(step),
+            EventFilter::All => step.checked_sub(1),
+        }
+    }
+
+    /// Whether the viewer should keep running.
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    /// The match being watched.
+    pub fn replay(&self) -> &Replay {
+        &self.replay
+    }
+
+    /// The cursor: how many events have been applied.
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
+    /// The state at the cursor.
+    pub fn state(&self) -> State<'_> {
+        self.replay.at(self.step)
+    }
+
+    /// Autoplay's state.
+    pub fn playback(&self) -> Playback {
+        self.playback
+    }
+
+    /// Whether what lies ahead of the cursor is shown.
+    pub fn spoilers_shown(&self) -> bool {
+        self.spoilers
+    }
+
+    /// Which events are listed.
+    pub fn filter(&self) -> EventFilter {
+        self.filter
+    }
+
+    /// Lists key moments only or every event.
+    pub fn set_filter(&mut self, filter: EventFilter) {
+        self.filter = filter;
+    }
+
+    /// Which bindings are in force.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The minute prompt.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
+    }
+
+    /// A one-off note for the footer, such as "No goal after this moment".
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The styles in use.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Whether the event at `step` is visible now: reached, or ahead with
+    /// spoilers shown.
+    pub fn reveals(&self, step: usize) -> bool {
+        self.spoilers || step <= self.step
+    }
+}
+
+/// Reads what was typed into the minute prompt, with a message that says
+/// what is expected when it is not a minute.
+pub fn parse_minute(input: &str) -> Result<Clock, String> {
+    input
+        .parse::<Clock>()
+        .map_err(|_| format!("\"{input}\" is not a minute: type 54, 45+2 or 90+4:30 (up to 120)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import;
+    use crate::model::{Detail, Period};
+
+    fn app() -> App {
+        App::new(Replay::new(import::bundled().game), AppOptions::default())
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        app.update(Action::OpenPrompt);
+        for c in text.chars() {
+            app.update(Action::PromptType(c));
+        }
+        app.update(Action::PromptSubmit);
+    }
+
+    /// A short match with low-level plays between its key moments.
+    const WITH_PLAYS: &str = r#"{
+      "match": {"home": {"name": "Home"}, "away": {"name": "Away"}},
+      "events": [
+        {"kind": "period_start", "clock": "1"},
+        {"kind": "play", "clock": "1", "team": "home", "action": "Pass"},
+        {"kind": "play", "clock": "2", "team": "home", "action": "Carry"},
+        {"kind": "goal", "clock": "3", "team": "home", "player": "A. Striker"},
+        {"kind": "play", "clock": "4", "team": "away", "action": "Pass"},
+        {"kind": "period_end", "clock": "45"}
+      ]
+    }"#;
+
+    fn with_plays() -> App {
+        let loaded = import::parse_bytes("plays.json", WITH_PLAYS.as_bytes()).unwrap();
+        App::new(Replay::new(loaded.game), AppOptions::default())
+    }
+
+    #[test]
+    fn stepping_skips_plays_unless_every_event_is_shown() {
+        let mut app = with_plays();
+        assert_eq!(app.step(), 1);
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 4, "straight to the goal");
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 6);
+        app.update(Action::PrevEvent);
+        assert_eq!(app.step(), 4);
+        app.set_filter(EventFilter::All);
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 5, "the play after the goal");
+        app.update(Action::KickOff);
+        app.update(Action::TogglePlay);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), 2, "autoplay visits plays too when shown");
+    }
+
+    #[test]
+    fn autoplay_over_key_moments_skips_plays() {
+        let mut app = with_plays();
+        app.update(Action::TogglePlay);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), 4);
+    }
+
+    #[test]
+    fn opens_at_kick_off_with_spoilers_hidden() {
+        let app = app();
+        assert_eq!(app.step(), app.replay().kick_off());
+        assert!(!app.spoilers_shown());
+        assert!(matches!(
+            app.state().event().unwrap().detail,
+            Detail::PeriodStart
+        ));
+        assert!(app.is_running());
+    }
+
+    #[test]
+    fn start_step_is_honoured_and_clamped() {
+        let replay = Replay::new(import::bundled().game);
+        let steps = replay.steps();
+        let options = AppOptions {
+            start_step: Some(10_000),
+            ..AppOptions::default()
+        };
+        assert_eq!(App::new(replay, options).step(), steps);
+    }
+
+    #[test]
+    fn stepping_reaches_pre_match_and_stops_at_both_ends() {
+        let mut app = app();
+        app.update(Action::PrevEvent);
+        assert_eq!(app.step(), 0);
+        app.update(Action::PrevEvent);
+        assert_eq!(app.step(), 0);
+        assert!(app.message().is_some());
+        app.update(Action::FullTime);
+        let last = app.step();
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), last);
+        app.update(Action::KickOff);
+        assert_eq!(app.step(), app.replay().kick_off());
+    }
+
+    #[test]
+    fn goal_keys_walk_the_goals_in_order() {
+        let mut app = app();
+        let mut scores = Vec::new();
+        for _ in 0..4 {
+            app.update(Action::NextGoal);
+            let s = app.state().score();
+            scores.push((s.home, s.away));
+        }
+        assert_eq!(scores, [(0, 1), (1, 1), (1, 2), (1, 2)]);
+        assert_eq!(app.message(), Some("No goal after this moment."));
+        app.update(Action::PrevGoal);
+        assert_eq!(app.state().score().home, 1);
+        assert_eq!(
+            app.state().scorers(crate::model::Side::Home)[0].label(),
+            "Kane 54' (pen)"
+        );
+    }
+
+    #[test]
+    fn typed_minutes_jump_and_bad_ones_explain() {
+        let mut app = app();
+        typed(&mut app, "54");
+        assert_eq!(app.mode(), Mode::Normal);
+        assert_eq!(app.state().score().home, 1);
+        typed(&mut app, "45+5");
+        assert_eq!(app.state().period(), Some(Period::First));
+        typed(&mut app, "9+:");
+        assert_eq!(app.mode(), Mode::Prompt);
+        assert!(
+            app.prompt()
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("not a minute")
+        );
+        app.update(Action::PromptBackspace);
+        assert_eq!(app.prompt().error, None);
+        app.update(Action::PromptCancel);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert_eq!(app.state().period(), Some(Period::First));
+        typed(&mut app, "");
+        assert!(app.prompt().error.is_some());
+    }
+
+    #[test]
+    fn prompt_input_is_bounded() {
+        let mut app = app();
+        app.update(Action::OpenPrompt);
+        for _ in 0..50 {
+            app.update(Action::PromptType('9'));
+        }
+        assert_eq!(app.prompt().input.len(), PROMPT_MAX);
+    }
+
+    #[test]
+    fn parse_minute_accepts_clock_forms() {
+        assert_eq!(parse_minute("54"), Ok(Clock::minute(54)));
+        assert_eq!(parse_minute("90+4"), Ok(Clock::stoppage(90, 4)));
+        assert!(parse_minute("90+4:30").is_ok());
+        for bad in ["+", "121", "4:5", "::", "45++2"] {
+            assert!(parse_minute(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn autoplay_waits_plays_on_and_stops_at_the_end() {
+        let mut app = app();
+        assert_eq!(app.autoplay_wait(), None);
+        app.update(Action::TogglePlay);
+        let wait = app.autoplay_wait().unwrap();
+        assert!(wait <= crate::replay::MAX_WAIT);
+        let mut ticks = 0;
+        while app.autoplay_wait().is_some() {
+            app.update(Action::Tick);
+            ticks += 1;
+            assert!(ticks < 1_000);
+        }
+        assert_eq!(app.step(), app.replay().full_time());
+        assert!(!app.playback().playing);
+        app.update(Action::TogglePlay);
+        assert!(!app.playback().playing);
+        assert!(app.message().is_some());
+    }
+
+    #[test]
+    fn speed_keys_move_through_the_offered_speeds() {
+        let mut app = app();
+        for _ in 0..10 {
+            app.update(Action::Faster);
+        }
+        assert_eq!(app.playback().speed(), 60);
+        app.update(Action::Slower);
+        assert_eq!(app.playback().speed(), 30);
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end_of_the_commentary_and_resets_on_a_step() {
+        let mut app = app();
+        app.set_viewport(80, 24);
+        app.update(Action::FullTime);
+        for _ in 0..100 {
+            app.update(Action::ScrollDown);
+        }
+        let bottom = app.scroll();
+        assert!(bottom > 0);
+        app.update(Action::ScrollUp);
+        assert!(app.scroll() < bottom, "one page up moves at once");
+        app.update(Action::PrevEvent);
+        assert_eq!(app.scroll(), 0);
+        app.update(Action::KickOff);
+        app.update(Action::ScrollDown);
+        assert_eq!(app.scroll(), 0, "the kick-off text fits: nothing to scroll");
+    }
+
+    #[test]
+    fn help_and_spoilers_toggle() {
+        let mut app = app();
+        app.update(Action::OpenHelp);
+        assert_eq!(app.mode(), Mode::Help);
+        app.update(Action::CloseHelp);
+        assert_eq!(app.mode(), Mode::Normal);
+        app.update(Action::ToggleSpoilers);
+        assert!(app.spoilers_shown());
+        assert!(app.reveals(app.replay().full_time()));
+        app.update(Action::Quit);
+        assert!(!app.is_running());
+    }
+}

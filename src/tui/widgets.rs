@@ -1,0 +1,366 @@
+//! The panels of the screen, one widget each, and the layout that places
+//! them: `impl Widget for &App` decides what fits and delegates. Every
+//! widget borrows the [`App`] and draws only from it: no I/O, no clock.
+
+mod commentary;
+mod footer;
+mod help;
+pub(crate) mod moment;
+mod progress;
+mod prompt;
+mod scoreboard;
+mod timeline;
+
+pub use commentary::CommentaryWidget;
+pub use footer::FooterWidget;
+pub use help::HelpWidget;
+pub use progress::ProgressWidget;
+pub use prompt::PromptWidget;
+pub use scoreboard::{BoardSize, ScoreboardWidget};
+pub use timeline::TimelineWidget;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::app::App;
+use super::keymap::Mode;
+use crate::text;
+
+/// Where each panel goes on a screen of a given size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The scoreboard and how big it is drawn.
+    pub board: (Rect, BoardSize),
+    /// The timeline, when there is room for it.
+    pub timeline: Option<Rect>,
+    /// The commentary, when there is room for it.
+    pub commentary: Option<Rect>,
+    /// The progress bar: one or two rows, or none.
+    pub progress: Option<Rect>,
+    /// The footer row.
+    pub footer: Option<Rect>,
+}
+
+impl Plan {
+    /// Fits the panels to `area`. As the screen shrinks they give way in
+    /// this order: the big digits shrink, the timeline goes, the progress
+    /// bar loses its label row, the commentary goes, the progress bar goes,
+    /// the footer goes, until the score alone is left on one line.
+    pub fn new(area: Rect) -> Self {
+        let (w, h) = (area.width, area.height);
+        let size = if h >= 24 && w >= 60 {
+            BoardSize::Large
+        } else if h >= 14 && w >= 40 {
+            BoardSize::Compact
+        } else {
+            BoardSize::Line
+        };
+        let board_h = size.height().min(h);
+        let footer_h = u16::from(h >= 2);
+        let progress_h = match h {
+            20.. => 2,
+            8.. => 1,
+            _ => 0,
+        };
+        let mut middle_h = h.saturating_sub(board_h + footer_h + progress_h);
+        if middle_h < 3 {
+            middle_h = 0;
+        }
+        let row = |y: u16, height: u16| Rect::new(area.x, y, w, height);
+        let board = row(area.y, board_h);
+        let middle = row(board.bottom(), middle_h);
+        let footer = (footer_h > 0).then(|| row(area.bottom() - 1, 1));
+        let progress =
+            (progress_h > 0).then(|| row(area.bottom() - footer_h - progress_h, progress_h));
+        let (timeline, commentary) = if middle_h == 0 {
+            (None, None)
+        } else if w >= 70 {
+            let tw = (w * 9 / 20).clamp(30, 48);
+            (
+                Some(Rect {
+                    width: tw,
+                    ..middle
+                }),
+                Some(Rect {
+                    x: middle.x + tw,
+                    width: w - tw,
+                    ..middle
+                }),
+            )
+        } else if middle_h >= 14 {
+            let th = middle_h * 2 / 5;
+            (
+                Some(Rect {
+                    height: th,
+                    ..middle
+                }),
+                Some(Rect {
+                    y: middle.y + th,
+                    height: middle_h - th,
+                    ..middle
+                }),
+            )
+        } else {
+            (None, Some(middle))
+        };
+        Self {
+            board: (board, size),
+            timeline,
+            commentary,
+            progress,
+            footer,
+        }
+    }
+}
+
+impl Plan {
+    /// Gives the timeline's room to the commentary.
+    pub fn merge_middle(&mut self) {
+        if let (Some(timeline), Some(commentary)) = (self.timeline, self.commentary) {
+            self.commentary = Some(timeline.union(commentary));
+            self.timeline = None;
+        }
+    }
+}
+
+impl App {
+    /// Where the panels go when the app is drawn on `area`.
+    pub fn plan(&self, area: Rect) -> Plan {
+        let mut plan = Plan::new(area);
+        if self.step() == 0 && !self.spoilers_shown() {
+            // Before kick-off with nothing to list, the facts take the
+            // timeline's room too.
+            plan.merge_middle();
+        }
+        plan
+    }
+}
+
+// `&App` rather than `App` so drawing borrows the state instead of
+// consuming or cloning it every frame.
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let plan = self.plan(area);
+        let (board, size) = plan.board;
+        ScoreboardWidget::new(self, size).render(board, buf);
+        if let Some(rect) = plan.timeline {
+            TimelineWidget::new(self).render(rect, buf);
+        }
+        if let Some(rect) = plan.commentary {
+            CommentaryWidget::new(self).render(rect, buf);
+        }
+        if let Some(rect) = plan.progress {
+            ProgressWidget::new(self).render(rect, buf);
+        }
+        match (self.mode(), plan.footer) {
+            (Mode::Prompt, Some(rect)) => PromptWidget::new(self).render(rect, buf),
+            // With no footer row, the prompt takes the only row there is.
+            (Mode::Prompt, None) => PromptWidget::new(self).render(area, buf),
+            (_, Some(rect)) => FooterWidget::new(self).render(rect, buf),
+            (_, None) => {}
+        }
+        if self.mode() == Mode::Help {
+            HelpWidget::new(self).render(area, buf);
+        }
+    }
+}
+
+/// A frame in the theme's border style.
+fn frame(app: &App) -> Block<'static> {
+    Block::bordered()
+        .border_set(border::ROUNDED)
+        .border_style(app.theme().border())
+}
+
+/// A framed panel with a title.
+fn panel(title: &str, app: &App) -> Block<'static> {
+    frame(app).title(Line::styled(format!(" {title} "), app.theme().title()))
+}
+
+/// Draws `line` at `(x, y)`, clipped to `clip`; returns the column after
+/// it. Nothing is drawn outside `clip`, whatever the arguments.
+fn draw_line(buf: &mut Buffer, clip: Rect, x: u16, y: u16, line: &Line) -> u16 {
+    let clip = clip.intersection(buf.area);
+    if y < clip.top() || y >= clip.bottom() || x >= clip.right() || x < clip.left() {
+        return x;
+    }
+    buf.set_line(x, y, line, clip.right() - x).0
+}
+
+/// Draws `text` in `style` at `(x, y)`, clipped to `clip`.
+fn draw_str(buf: &mut Buffer, clip: Rect, x: u16, y: u16, text: &str, style: Style) -> u16 {
+    draw_line(buf, clip, x, y, &Line::styled(text, style))
+}
+
+/// Columns `line` takes.
+fn line_width(line: &Line) -> u16 {
+    line.spans
+        .iter()
+        .map(|s| text::width(&s.content))
+        .sum::<usize>()
+        .min(u16::MAX as usize) as u16
+}
+
+/// Cuts `line` to `max` columns, ending in `…` when cut.
+fn fit_line(line: Line<'_>, max: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    let total: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
+    if total <= max {
+        return Line::from(
+            line.spans
+                .into_iter()
+                .map(|s| ratatui::text::Span::styled(s.content.into_owned(), s.style))
+                .collect::<Vec<_>>(),
+        )
+        .style(line.style);
+    }
+    for span in line.spans {
+        let w = text::width(&span.content);
+        if used + w < max {
+            used += w;
+            spans.push(ratatui::text::Span::styled(
+                span.content.into_owned(),
+                span.style,
+            ));
+        } else {
+            let room = max - used;
+            let cut = text::truncate(&span.content, room).into_owned();
+            // truncate adds the ellipsis only when it cut; here it always
+            // must, since later spans are dropped.
+            let cut = if cut.ends_with('…') || room == 0 {
+                cut
+            } else {
+                format!("{}…", text::truncate(&span.content, room.saturating_sub(1)))
+            };
+            spans.push(ratatui::text::Span::styled(cut, span.style));
+            break;
+        }
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// Word-wraps `text` to `width` columns; words longer than a line are
+/// split. Newlines in the text start new lines.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if width == 0 {
+        return lines;
+    }
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word;
+            let mut w = text::width(word);
+            if used > 0 && used + 1 + w <= width {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            while w > width {
+                let (head, rest) = split_at_width(word, width);
+                lines.push(head.to_owned());
+                word = rest;
+                w = text::width(word);
+            }
+            line.push_str(word);
+            used = w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Splits `word` after at most `width` columns (at least one character,
+/// so wrapping always progresses).
+fn split_at_width(word: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > 0 {
+            return word.split_at(i);
+        }
+        used += w;
+    }
+    (word, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_width_in_columns() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("孫興慜 scores", 6), ["孫興慜", "scores"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("one\ntwo", 20), ["one", "two"]);
+        assert!(wrap("anything", 0).is_empty());
+        for line in wrap("Mbappé, Tchouaméni et Koundé: 漢字漢字漢字 😀😀😀", 5) {
+            assert!(text::width(&line) <= 5, "{line}");
+        }
+    }
+
+    #[test]
+    fn fit_line_cuts_with_an_ellipsis() {
+        let line = Line::from(vec!["abc".into(), "def".into()]);
+        let fitted = fit_line(line, 5);
+        assert_eq!(line_width(&fitted), 5);
+        assert_eq!(fitted.spans.last().unwrap().content, "d…");
+    }
+
+    #[test]
+    fn plans_shrink_to_the_score_alone() {
+        let plan = Plan::new(Rect::new(0, 0, 120, 40));
+        assert_eq!(plan.board.1, BoardSize::Large);
+        assert!(plan.timeline.is_some() && plan.commentary.is_some());
+        let plan = Plan::new(Rect::new(0, 0, 80, 24));
+        assert_eq!(plan.board.1, BoardSize::Large);
+        assert!(plan.timeline.is_some());
+        let plan = Plan::new(Rect::new(0, 0, 30, 1));
+        assert_eq!(plan.board.1, BoardSize::Line);
+        assert_eq!(
+            (plan.timeline, plan.commentary, plan.progress, plan.footer),
+            (None, None, None, None)
+        );
+    }
+
+    #[test]
+    fn plans_never_leave_the_screen_nor_overlap() {
+        for w in 0..=130 {
+            for h in 0..=45 {
+                let area = Rect::new(3, 2, w, h);
+                let plan = Plan::new(area);
+                let rects: Vec<Rect> = [
+                    Some(plan.board.0),
+                    plan.timeline,
+                    plan.commentary,
+                    plan.progress,
+                    plan.footer,
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|r| !r.is_empty())
+                .collect();
+                for (i, rect) in rects.iter().enumerate() {
+                    assert_eq!(area.union(*rect), area, "{w}x{h}: {rect:?}");
+                    for other in &rects[i + 1..] {
+                        assert!(!rect.intersects(*other), "{w}x{h}: {rect:?} {other:?}");
+                    }
+                }
+            }
+        }
+    }
+}

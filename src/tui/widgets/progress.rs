@@ -1,0 +1,264 @@
+//! The progress bar across the whole match: one segment per period (extra
+//! time and the shoot-out once reached, or with spoilers shown), markers
+//! for goals and cards, and the cursor. With spoilers hidden it shows
+//! nothing ahead of the cursor, not even how long a later period ran.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::draw_str;
+use crate::model::{Detail, Event, Period};
+use crate::tui::app::App;
+
+/// Draws the progress bar of an [`App`].
+pub struct ProgressWidget<'a> {
+    app: &'a App,
+}
+
+/// A period's place on the bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Which period.
+    pub period: Period,
+    /// First column of the bar proper (after the label).
+    pub x: u16,
+    /// Columns of bar.
+    pub width: u16,
+    /// Seconds of play the segment stands for.
+    pub seconds: u32,
+}
+
+/// Seconds a shoot-out gets on the bar, as if it were a short period.
+const SHOOTOUT_SECONDS: u32 = 10 * 60;
+
+/// Seconds since the start of `period` that `event` happened.
+fn offset(event: &Event, period: Period) -> u32 {
+    let start = u32::from(period.first_minute().saturating_sub(1)) * 60;
+    event.clock.map_or(0, |c| c.seconds().saturating_sub(start))
+}
+
+impl<'a> ProgressWidget<'a> {
+    /// The progress bar of `app`.
+    pub fn new(app: &'a App) -> Self {
+        Self { app }
+    }
+
+    fn event(&self, step: usize) -> Option<&'a Event> {
+        step.checked_sub(1)
+            .and_then(|i| self.app.replay().game().events.get(i))
+    }
+
+    /// How long `period` lasts on the bar: its nominal length, stretched
+    /// by the stoppage time seen so far (all of it with spoilers shown).
+    fn period_seconds(&self, period: Period) -> u32 {
+        if period == Period::Shootout {
+            return SHOOTOUT_SECONDS;
+        }
+        let nominal = u32::from(period.nominal_minutes()) * 60;
+        let events = &self.app.replay().game().events;
+        let limit = if self.app.spoilers_shown() {
+            events.len()
+        } else {
+            self.app.step()
+        };
+        // Events are sorted by period and then clock, so a period's events
+        // are one run and its last seen event has the latest clock.
+        let seen = &events[..limit.min(events.len())];
+        let first = seen.partition_point(|e| e.period < period);
+        let last = seen.partition_point(|e| e.period <= period);
+        let longest = seen[first..last]
+            .last()
+            .map_or(0, |e| offset(e, period) + 60);
+        nominal.max(longest)
+    }
+
+    /// The periods on the bar: both halves always; extra time and the
+    /// shoot-out when the match has them and they are revealed.
+    pub fn periods(&self) -> Vec<Period> {
+        let app = self.app;
+        let events = &app.replay().game().events;
+        let reached = app.state().period().unwrap_or(Period::First);
+        Period::ALL
+            .into_iter()
+            .filter(|&p| match p {
+                Period::First | Period::Second => true,
+                _ => {
+                    let has = |period: Period| {
+                        let i = events.partition_point(|e| e.period < period);
+                        events.get(i).is_some_and(|e| e.period == period)
+                    };
+                    let played = has(p) || (p == Period::ExtraSecond && has(Period::ExtraFirst));
+                    let revealed = app.spoilers_shown()
+                        || reached >= p
+                        || (p == Period::ExtraSecond && reached >= Period::ExtraFirst);
+                    played && revealed
+                }
+            })
+            .collect()
+    }
+
+    /// Splits `area`'s width among the periods, each after its label.
+    pub fn segments(&self, area: Rect) -> Vec<Segment> {
+        let periods = self.periods();
+        let seconds: Vec<u32> = periods.iter().map(|&p| self.period_seconds(p)).collect();
+        let total: u64 = seconds.iter().map(|&s| u64::from(s)).sum();
+        let labels: u16 = periods.iter().map(|p| p.code().len() as u16 + 2).sum();
+        let room = area.width.saturating_sub(labels + 1);
+        let mut x = area.x;
+        let mut used = 0u64;
+        let mut acc = 0u64;
+        periods
+            .iter()
+            .zip(&seconds)
+            .map(|(&period, &secs)| {
+                acc += u64::from(secs);
+                // Cumulative rounding, so the widths add up to `room`.
+                let end = (acc * u64::from(room)).checked_div(total).unwrap_or(0);
+                let width = (end - used) as u16;
+                used = end;
+                let label = period.code().len() as u16 + 2;
+                let segment = Segment {
+                    period,
+                    x: x + label,
+                    width,
+                    seconds: secs,
+                };
+                x += label + width;
+                segment
+            })
+            .collect()
+    }
+
+    /// The column of the event at `step`, if its period is on the bar.
+    fn column(&self, segments: &[Segment], step: usize) -> Option<u16> {
+        let event = self.event(step)?;
+        let segment = segments.iter().find(|s| s.period == event.period)?;
+        if segment.width == 0 {
+            return None;
+        }
+        let fraction = if event.period == Period::Shootout {
+            let events = &self.app.replay().game().events;
+            let first = events.partition_point(|e| e.period < Period::Shootout);
+            let count = events.len() - first;
+            (step - 1 - first) as f64 / count.max(1) as f64
+        } else {
+            f64::from(offset(event, event.period)) / f64::from(segment.seconds.max(1))
+        };
+        let col = (fraction * f64::from(segment.width)).floor() as u16;
+        Some(segment.x + col.min(segment.width - 1))
+    }
+
+    fn render_bar(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = app.theme();
+        let replay = app.replay();
+        let segments = self.segments(area);
+        let cursor = match app.step() {
+            0 => segments.first().map(|s| s.x),
+            step => self.column(&segments, step),
+        };
+        let played_to = cursor.unwrap_or(area.x);
+        for segment in &segments {
+            let label_x = segment.x - segment.period.code().len() as u16 - 1;
+            let label_style = if label_x <= played_to {
+                theme.strong()
+            } else {
+                theme.dim()
+            };
+            draw_str(
+                buf,
+                area,
+                label_x,
+                area.y,
+                segment.period.code(),
+                label_style,
+            );
+            for col in segment.x..segment.x + segment.width {
+                let (symbol, style) = if col <= played_to {
+                    ("━", theme.played())
+                } else {
+                    ("─", theme.dim())
+                };
+                draw_str(buf, area, col, area.y, symbol, style);
+            }
+        }
+        // Cards first, so a goal in the same column wins.
+        let visible = |step: usize| step <= app.step() || app.spoilers_shown();
+        for step in replay.card_steps().filter(|&s| visible(s)) {
+            if let (Some(col), Some(event)) = (self.column(&segments, step), self.event(step)) {
+                if let Detail::Card { card, .. } = event.detail {
+                    draw_str(buf, area, col, area.y, "▮", theme.card(card));
+                }
+            }
+        }
+        for (step, struck_at) in replay.goal_steps().filter(|&(s, _)| visible(s)) {
+            let Some(col) = self.column(&segments, step) else {
+                continue;
+            };
+            let struck = struck_at.is_some_and(|s| app.reveals(s));
+            let team = self.event(step).and_then(|e| e.team);
+            let (symbol, style) = if struck {
+                ("◌", theme.dim())
+            } else {
+                ("◉", theme.team_mark(team).patch(theme.strong()))
+            };
+            draw_str(buf, area, col, area.y, symbol, style);
+        }
+        if let Some(col) = cursor {
+            let under = buf
+                .cell((col, area.y))
+                .map(|c| c.symbol().to_owned())
+                .unwrap_or_default();
+            // A marker under the cursor stays visible, shown reversed.
+            let symbol = if under == "━" || under == "─" || under.trim().is_empty() {
+                "╋"
+            } else {
+                &under
+            };
+            draw_str(buf, area, col, area.y, symbol, theme.cursor());
+        }
+    }
+
+    fn render_label(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let segments = self.segments(area);
+        let (col, label) = match app.step() {
+            0 => (
+                segments.first().map_or(area.x, |s| s.x),
+                "▴ before kick-off".to_owned(),
+            ),
+            step => {
+                let Some(col) = self.column(&segments, step) else {
+                    return;
+                };
+                let clock = app
+                    .state()
+                    .clock()
+                    .map_or_else(|| "pens".to_owned(), |c| c.display().to_string());
+                (col, format!("▴ {clock}"))
+            }
+        };
+        let width = crate::text::width(&label) as u16;
+        let x = col.min(area.right().saturating_sub(width)).max(area.x);
+        draw_str(buf, area, x, area.y, &label, app.theme().strong());
+    }
+}
+
+impl Widget for ProgressWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() || area.width < 8 {
+            return;
+        }
+        let bar = Rect { height: 1, ..area };
+        self.render_bar(bar, buf);
+        if area.height >= 2 {
+            let label = Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            };
+            self.render_label(label, buf);
+        }
+    }
+}

@@ -1,0 +1,690 @@
+//! The `touchline` binary as a user runs it: `summary` (text and JSON),
+//! `validate` on good and broken files, load errors, usage errors and
+//! `--version`. Each test runs the built binary and checks its exit code and
+//! exactly what it printed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_touchline");
+
+const BUNDLED_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/matches/2022-world-cup-qf-england-france.json"
+);
+
+/// What a run of the binary produced.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn touchline<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = Command::new(BIN)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"));
+    Run {
+        // A run killed by a signal has no code; -1 fails every assertion.
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs `touchline summary --json ARGS`, expects success and one JSON object.
+fn summary_json(args: &[&str]) -> Value {
+    let run = touchline(["summary", "--json"].iter().chain(args));
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not one JSON object ({e}):\n{}", run.stdout))
+}
+
+fn bundled_steps() -> u64 {
+    touchline::import::bundled().game.events.len() as u64
+}
+
+/// A scratch directory holding one file with `contents`.
+fn file_with(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write the fixture");
+    (dir, path)
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+// ---- summary --json ------------------------------------------------------
+
+#[test]
+fn summary_json_at_the_end_is_england_1_france_2() {
+    let v = summary_json(&[]);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = [
+        "step", "steps", "period", "clock", "score", "shootout", "scorers", "sent_off", "event",
+    ];
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(keys_sorted, expected, "keys: {keys:?}");
+
+    assert_eq!(v["steps"], bundled_steps());
+    assert_eq!(v["step"], v["steps"]);
+    assert_eq!(v["period"], "2H");
+    assert_eq!(v["clock"], "90+11'");
+    assert_eq!(v["score"], json!({"home": 1, "away": 2}));
+    assert_eq!(v["shootout"], Value::Null);
+    assert_eq!(
+        v["scorers"],
+        json!({
+            "home": [{"player": "Harry Kane", "clock": "54'", "method": "penalty"}],
+            "away": [
+                {"player": "Aurélien Tchouaméni", "clock": "17'", "method": "open_play"},
+                {"player": "Olivier Giroud", "clock": "78'", "method": "header"}
+            ]
+        })
+    );
+    assert_eq!(v["sent_off"], json!({"home": [], "away": []}));
+    assert_eq!(v["event"]["kind"], "period_end");
+    assert_eq!(v["event"]["clock"], "90+11");
+}
+
+#[test]
+fn summary_json_at_54_is_1_1_after_the_kane_penalty() {
+    let v = summary_json(&["--at", "54"]);
+    assert_eq!(v["score"], json!({"home": 1, "away": 1}));
+    assert_eq!(v["clock"], "54'");
+    assert_eq!(v["period"], "2H");
+    assert_eq!(
+        v["scorers"]["home"],
+        json!([{"player": "Harry Kane", "clock": "54'", "method": "penalty"}])
+    );
+    assert_eq!(v["event"]["kind"], "goal");
+    assert_eq!(v["event"]["method"], "penalty");
+    assert_eq!(v["event"]["player"], "Harry Kane");
+}
+
+#[test]
+fn summary_json_at_17_is_0_1() {
+    let v = summary_json(&["--at", "17"]);
+    assert_eq!(v["score"], json!({"home": 0, "away": 1}));
+    assert_eq!(v["clock"], "17'");
+    assert_eq!(v["period"], "1H");
+    assert_eq!(v["scorers"]["home"], json!([]));
+    assert_eq!(v["scorers"]["away"][0]["player"], "Aurélien Tchouaméni");
+    assert_eq!(v["event"]["assist"], "Antoine Griezmann");
+}
+
+#[test]
+fn summary_json_at_first_half_stoppage_time_stops_before_the_second_half() {
+    let v = summary_json(&["--at", "45+5"]);
+    assert_eq!(v["clock"], "45+5'");
+    assert_eq!(v["period"], "1H");
+    assert_eq!(v["event"]["kind"], "period_end");
+    assert_eq!(v["score"], json!({"home": 0, "away": 1}));
+}
+
+#[test]
+fn summary_json_at_step_0_is_before_kick_off() {
+    let v = summary_json(&["--step", "0"]);
+    assert_eq!(v["step"], 0);
+    assert_eq!(v["steps"], bundled_steps());
+    assert_eq!(v["score"], json!({"home": 0, "away": 0}));
+    assert_eq!(v["event"], Value::Null);
+    assert_eq!(v["period"], Value::Null);
+    assert_eq!(v["clock"], Value::Null);
+    assert_eq!(v["scorers"], json!({"home": [], "away": []}));
+}
+
+#[test]
+fn summary_json_step_n_is_after_the_nth_event() {
+    let v = summary_json(&["--step", "1"]);
+    assert_eq!(v["step"], 1);
+    assert_eq!(v["event"]["kind"], "period_start");
+    assert_eq!(v["clock"], "1'");
+}
+
+#[test]
+fn summary_json_reports_shootouts_red_cards_and_struck_off_goals() {
+    let (_dir, path) = file_with(
+        "final.json",
+        r##"{
+  "match": {"home": {"name": "Rovers"}, "away": {"name": "United"}},
+  "events": [
+    {"kind": "period_start", "clock": "1"},
+    {"id": "g1", "kind": "goal", "clock": "12", "team": "home", "player": "Ann Lee"},
+    {"kind": "var", "clock": "13", "team": "home", "overturns": "g1", "decision": "offside"},
+    {"kind": "goal", "clock": "30", "team": "away", "player": "Bo Kim", "method": "own_goal"},
+    {"kind": "yellow_card", "clock": "40", "team": "home", "player": "Cy Dunn"},
+    {"kind": "second_yellow", "clock": "70", "team": "home", "player": "Cy Dunn"},
+    {"kind": "goal", "clock": "88", "team": "home", "player": "Ann Lee", "method": "free_kick"},
+    {"kind": "period_end", "clock": "120+2", "period": "ET2"},
+    {"kind": "shootout_kick", "team": "home", "player": "Ann Lee", "outcome": "scored"},
+    {"kind": "shootout_kick", "team": "away", "player": "Bo Kim", "outcome": "saved"}
+  ]
+}"##,
+    );
+    let v = summary_json(&[&display(&path)]);
+    assert_eq!(v["score"], json!({"home": 1, "away": 1}));
+    assert_eq!(v["shootout"], json!({"home": 1, "away": 0}));
+    assert_eq!(v["period"], "PSO");
+    assert_eq!(v["clock"], Value::Null);
+    assert_eq!(
+        v["scorers"]["home"],
+        json!([{"player": "Ann Lee", "clock": "88'", "method": "free_kick"}])
+    );
+    assert_eq!(
+        v["scorers"]["away"],
+        json!([{"player": "Bo Kim", "clock": "30'", "method": "own_goal"}])
+    );
+    assert_eq!(v["sent_off"], json!({"home": ["Cy Dunn"], "away": []}));
+
+    let before_review = summary_json(&[&display(&path), "--at", "12"]);
+    assert_eq!(before_review["score"], json!({"home": 1, "away": 0}));
+    assert_eq!(before_review["scorers"]["home"][0]["clock"], "12'");
+}
+
+#[test]
+fn summary_json_step_past_the_end_is_a_usage_error() {
+    let steps = bundled_steps();
+    let run = touchline(["summary", "--json", "--step", &(steps + 1).to_string()]);
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let expected = format!(
+        "error: --step {} is past the end: the match has {steps} events, so N goes from 0 to {steps}",
+        steps + 1
+    );
+    assert!(
+        run.stderr.starts_with(&expected),
+        "stderr: {}\nexpected: {expected}",
+        run.stderr
+    );
+}
+
+// ---- summary (text) ------------------------------------------------------
+
+#[test]
+fn summary_text_reads_as_a_match_report() {
+    let run = touchline(["summary"]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let out = &run.stdout;
+    for expected in [
+        "England v France\n",
+        "FIFA World Cup 2022, Quarter-final\n",
+        "\nSource: Quotes and narrative: AFP match report",
+        "\nEngland 1-2 France\n",
+        "Full time, 90+11'\n",
+        "  England  Kane 54' (pen)\n",
+        "  France   Tchouaméni 17', Giroud 78'\n",
+        "Griezmann 43' (yellow card)",
+        "Sent off\n  none\n",
+        "\"In the end goals are decisive.\"",
+        "Gareth Southgate, England manager",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn summary_text_at_a_minute_shows_only_what_has_happened() {
+    let run = touchline(["summary", "--at", "17"]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(
+        run.stdout.contains("\nEngland 0-1 France\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Tchouaméni 17'"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Kane 54'"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Giroud"), "{}", run.stdout);
+}
+
+#[test]
+fn summary_never_prints_control_characters_from_the_file() {
+    let (_dir, path) = file_with(
+        "evil.json",
+        r#"{
+  "match": {"home": {"name": "Red\u001b[31m"}, "away": {"name": "B\u0007"}},
+  "events": [
+    {"kind": "goal", "clock": "5", "team": "home", "player": "X\u001b]0;pwned\u0007",
+     "text": "line\u001b[2Jcleared"}
+  ]
+}"#,
+    );
+    for args in [vec!["summary"], vec!["summary", "--json"]] {
+        let run = touchline(args.iter().copied().chain([display(&path).as_str()]));
+        assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+        assert!(
+            !run.stdout.contains(['\u{1b}', '\u{7}']),
+            "control characters in {args:?} output:\n{:?}",
+            run.stdout
+        );
+        assert!(run.stdout.contains("pwned"), "{}", run.stdout);
+    }
+}
+
+// ---- validate ------------------------------------------------------------
+
+#[test]
+fn validate_accepts_the_bundled_match() {
+    let run = touchline(["validate", BUNDLED_PATH]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{BUNDLED_PATH}: ok ({} events, 0 warnings)\n",
+            bundled_steps()
+        )
+    );
+}
+
+/// The broken files and the one line `validate` must print for each,
+/// `{}` standing for the file's path.
+const BROKEN: &[(&str, &str, &str)] = &[
+    (
+        "wrong-team.json",
+        r#"{
+  "match": {"home": {"name": "England"}, "away": {"name": "France"}},
+  "events": [
+    {"kind": "goal", "clock": "17", "team": "hom", "player": "Kane"}
+  ]
+}"#,
+        r#"{}:4:45: "team": unknown team "hom", expected "home" or "away""#,
+    ),
+    (
+        "empty.json",
+        "",
+        "{}:1:1: the file is empty, expected a JSON match file",
+    ),
+    (
+        "not-json.json",
+        "kick-off at eight\n",
+        "{}:1:1: not valid JSON: expected value",
+    ),
+    (
+        "word-clock.json",
+        r#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}},
+  "events": [
+    {"kind": "note", "clock": "ninety", "text": "late on"}
+  ]
+}"#,
+        r#"{}:4:31: "clock": invalid clock "ninety", expected a minute like "17", "45+2", "17:42" or "90+8:15""#,
+    ),
+    (
+        "duplicate-id.json",
+        r#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}},
+  "events": [
+    {"id": "g", "kind": "goal", "clock": "10", "team": "home", "player": "X"},
+    {"id": "g", "kind": "goal", "clock": "20", "team": "away", "player": "Y"}
+  ]
+}"#,
+        r#"{}:5:5: duplicate id "g", first used on line 4, expected each id once"#,
+    ),
+    (
+        "overturns-nothing.json",
+        r#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}},
+  "events": [
+    {"kind": "var", "clock": "30", "overturns": "ghost"}
+  ]
+}"#,
+        r#"{}:4:5: "overturns" names no event: no event has id "ghost""#,
+    ),
+    (
+        "wrong-result.json",
+        r#"{
+  "match": {
+    "home": {"name": "A"},
+    "away": {"name": "B"},
+    "result": {"home": 2, "away": 0}
+  },
+  "events": [
+    {"kind": "goal", "clock": "10", "team": "home", "player": "X"}
+  ]
+}"#,
+        "{}:5:15: declared result 2-0 does not match the events, which give 1-0",
+    ),
+];
+
+#[test]
+fn validate_refuses_each_broken_file_with_file_line_and_column() {
+    for (name, contents, expected) in BROKEN {
+        let (_dir, path) = file_with(name, contents);
+        let run = touchline([Path::new("validate"), &path]);
+        let expected = expected.replace("{}", &display(&path));
+        assert_eq!(run.code, 1, "{name}: stderr {}", run.stderr);
+        assert_eq!(run.stdout, "", "{name}");
+        assert_eq!(run.stderr, format!("{expected}\n"), "{name}");
+    }
+}
+
+#[test]
+fn validate_refuses_a_directory_and_a_missing_path() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("no-such-match.json");
+    let run = touchline([Path::new("validate"), dir.path()]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{}: is a directory, expected a match file (give a file path)\n",
+            dir.path().display()
+        )
+    );
+    let run = touchline([Path::new("validate"), &missing]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{}: no such file, expected a match file path\n",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn validate_checks_every_file_and_fails_if_any_fails() {
+    let (_dir, bad) = file_with("empty.json", "");
+    let run = touchline([Path::new("validate"), &bad, Path::new(BUNDLED_PATH)]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with(&format!("{BUNDLED_PATH}: ok (")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{}:1:1: the file is empty, expected a JSON match file\n",
+            bad.display()
+        )
+    );
+}
+
+#[test]
+fn validate_prints_warnings_on_stderr_and_still_passes() {
+    let (_dir, path) = file_with(
+        "odd.json",
+        r#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}, "x-note": "ignored"},
+  "events": [
+    {"kind": "goal", "clock": "20", "team": "home", "player": "X", "mood": "happy"},
+    {"kind": "streaker", "clock": "50"}
+  ]
+}"#,
+    );
+    let run = touchline([Path::new("validate"), &path]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let prefix = format!("{}:", path.display());
+    let warnings: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{}", run.stderr);
+    for line in &warnings {
+        assert!(line.starts_with(&prefix), "{line}");
+        assert!(line.contains(": warning: "), "{line}");
+    }
+    assert!(run.stderr.contains("mood"), "{}", run.stderr);
+    assert!(run.stderr.contains("streaker"), "{}", run.stderr);
+    assert!(!run.stderr.contains("x-note"), "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!("{}: ok (2 events, 2 warnings)\n", path.display())
+    );
+}
+
+#[test]
+fn max_size_refuses_larger_files() {
+    let run = touchline(["validate", "--max-size", "1KiB", BUNDLED_PATH]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with(&format!("{BUNDLED_PATH}: file is ")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("larger than the limit of 1024 bytes"),
+        "{}",
+        run.stderr
+    );
+    let run = touchline(["--max-size", "1MiB", "validate", BUNDLED_PATH]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+}
+
+// ---- load errors in the viewer and summary -------------------------------
+
+#[test]
+fn viewer_on_a_missing_file_prints_one_line_and_leaves_the_terminal_alone() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("final.json");
+    let run = touchline([&missing]);
+    assert_eq!(run.code, 1);
+    // Not a byte on stdout: the terminal was never switched to raw mode or
+    // the alternate screen.
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}: no such file, expected a match file path\n",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn viewer_without_a_terminal_says_so_instead_of_drawing() {
+    // The test harness gives the binary a pipe, not a terminal, for stdout.
+    let run = touchline(["--at", "54"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: the viewer needs a terminal, and standard output is not one; `touchline summary` prints the match as text\n"
+    );
+}
+
+#[test]
+fn viewer_and_summary_on_a_broken_file_name_the_line_and_column() {
+    let (name, contents, expected) = BROKEN[0];
+    let (_dir, path) = file_with(name, contents);
+    let expected = format!("error: {}\n", expected.replace("{}", &display(&path)));
+    for args in [
+        vec![display(&path)],
+        vec!["summary".to_owned(), display(&path)],
+    ] {
+        let run = touchline(&args);
+        assert_eq!(run.code, 1, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(run.stderr, expected, "{args:?}");
+    }
+}
+
+// ---- usage ---------------------------------------------------------------
+
+#[test]
+fn usage_errors_exit_with_2() {
+    for args in [
+        vec!["--bogus"],
+        vec!["validate"],
+        vec!["summary", "--at", "ninety"],
+        vec!["summary", "--at", "54", "--step", "3"],
+        vec!["summary", "--step", "-1"],
+        vec!["--speed", "3"],
+        vec!["--max-size", "lots"],
+        vec!["summary", "a.json", "b.json"],
+        vec![BUNDLED_PATH, "summary"],
+        vec!["--spoilers", "validate", BUNDLED_PATH],
+        vec!["--at", "54", "summary"],
+        vec!["--step", "999"],
+    ] {
+        let run = touchline(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_bad_clock_says_what_a_clock_looks_like() {
+    let run = touchline(["summary", "--at", "ninety"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            r#"invalid clock "ninety", expected a minute like "17", "45+2", "17:42" or "90+8:15""#
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn version_prints_name_and_version() {
+    let run = touchline(["--version"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("touchline {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn help_lists_the_subcommands_and_options() {
+    let run = touchline(["--help"]);
+    assert_eq!(run.code, 0);
+    for expected in [
+        "Usage: touchline [OPTIONS] [FILE]",
+        "summary",
+        "validate",
+        "--speed <N>",
+        "--spoilers",
+        "--max-size <BYTES>",
+        "--version",
+    ] {
+        assert!(
+            run.stdout.contains(expected),
+            "missing {expected:?}:\n{}",
+            run.stdout
+        );
+    }
+    let run = touchline(["summary", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("--json"), "{}", run.stdout);
+    assert!(run.stdout.contains("--at <CLOCK>"), "{}", run.stdout);
+}
+
+// ---- the README stays true ------------------------------------------------
+
+fn readme() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// The body of the first fenced block of `lang` after `marker`.
+fn fenced_after<'a>(text: &'a str, marker: &str, lang: &str) -> &'a str {
+    let start = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("README has no {marker:?}"));
+    let fence = format!("```{lang}\n");
+    let body_start = text[start..]
+        .find(&fence)
+        .map(|i| start + i + fence.len())
+        .unwrap_or_else(|| panic!("no ```{lang} block after {marker:?}"));
+    let body_len = text[body_start..]
+        .find("```")
+        .unwrap_or_else(|| panic!("unclosed ```{lang} block after {marker:?}"));
+    &text[body_start..body_start + body_len]
+}
+
+#[test]
+fn readme_json_sample_is_what_summary_prints() {
+    let readme = readme();
+    let sample = fenced_after(&readme, "`touchline summary --json --at 54` prints", "json");
+    let run = touchline(["summary", "--json", "--at", "54"]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, sample);
+}
+
+#[test]
+fn readme_text_sample_is_how_the_summary_begins() {
+    let readme = readme();
+    let sample = fenced_after(&readme, "the same state reads as a report", "text");
+    let (command, shown) = sample
+        .split_once('\n')
+        .expect("a command line, then output");
+    assert_eq!(command, "$ touchline summary --at 17");
+    let shown = shown
+        .strip_suffix("...\n")
+        .expect("the sample ends with ...");
+    let run = touchline(["summary", "--at", "17"]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(
+        run.stdout.starts_with(shown),
+        "README:\n{shown}\nactual:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn readme_match_file_example_is_valid() {
+    let readme = readme();
+    let example = fenced_after(&readme, "## Writing a match file", "json");
+    let (_dir, path) = file_with("derby.json", example);
+    let run = touchline([Path::new("validate"), &path]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stderr, "", "the README's example draws warnings");
+    let v = summary_json(&[&display(&path)]);
+    assert_eq!(v["score"], json!({"home": 2, "away": 1}));
+    assert_eq!(v["scorers"]["home"][0]["clock"], "45+2'");
+}
+
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    use touchline::tui::keymap::{Mode, bindings};
+    let readme = readme();
+    let section = readme
+        .split("\n## Keys\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README has a Keys section");
+    let mut rows: Vec<Vec<String>> = section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let keys = l.split('|').nth(1).unwrap_or_default();
+            let mut keys: Vec<String> = keys
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect();
+            keys.sort();
+            keys
+        })
+        .collect();
+    let mut table: Vec<Vec<String>> = bindings(Mode::Normal)
+        .map(|b| {
+            let mut keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            keys.sort();
+            keys
+        })
+        .collect();
+    rows.sort();
+    table.sort();
+    assert_eq!(rows, table, "README's key table differs from the keymap");
+}

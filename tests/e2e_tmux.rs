@@ -1,0 +1,346 @@
+//! End to end in a real terminal: the binary runs inside tmux, the test
+//! types keys with `send-keys` and reads the screen with `capture-pane`.
+//! It opens at 0-0, `]` reaches the first goal (0-1), End reaches full time
+//! (1-2), and `q` ends the process with status 0.
+//!
+//! The binary is `$TOUCHLINE_BIN` when set (CI points it at the release
+//! build), else the one Cargo built for this test run. Without tmux the test
+//! is skipped with a loud note, unless `TOUCHLINE_E2E=1` demands it.
+//!
+//! Every wait polls the screen until a deadline, so a slow machine only
+//! makes the test slower; nothing here measures time.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How long to wait for a screen before declaring the viewer stuck.
+const PATIENCE: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+fn binary() -> PathBuf {
+    std::env::var_os("TOUCHLINE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_touchline")))
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Single-quotes a path for `sh -c`.
+fn shell_quote(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
+}
+
+/// A tmux server of our own, killed when the test ends, pass or fail. Its
+/// socket lives in the test's temp dir, so nothing is left in tmux's shared
+/// socket directory, and it reads no user config.
+struct Tmux {
+    socket: PathBuf,
+    session: String,
+}
+
+impl Tmux {
+    fn start(dir: &Path, command: &[&str], width: u16, height: u16) -> Self {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let unique = format!("touchline-e2e-{}-{nanos}", std::process::id());
+        let tmux = Self {
+            socket: dir.join("tmux.sock"),
+            session: unique,
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut args = vec!["new-session", "-d", "-s", &tmux.session, "-x", &w, "-y", &h];
+        // Given as several words, tmux runs the command without a shell.
+        args.extend_from_slice(command);
+        tmux.run(&args);
+        tmux
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-f", "/dev/null", "-S"]).arg(&self.socket);
+        command.env_remove("NO_COLOR").env_remove("TMUX");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = self
+            .command()
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run tmux {args:?}: {e}"));
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    fn send(&self, key: &str) {
+        self.run(&["send-keys", "-t", &self.session, key]);
+    }
+
+    /// The screen as plain text; empty once the session has gone.
+    fn screen(&self) -> String {
+        let output = self
+            .command()
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run tmux capture-pane: {e}"));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").output();
+    }
+}
+
+/// Waits for a shell wrapper to write a file and returns its contents.
+fn wait_for_file(file: &Path, tmux: &Tmux) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        // The shell writes the line in one go; a line without its newline
+        // is still being written.
+        match std::fs::read_to_string(file) {
+            Ok(text) if text.ends_with('\n') => return text.trim().to_owned(),
+            _ => {}
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "{} never appeared: the viewer did not exit; the screen shows:\n{}",
+                file.display(),
+                tmux.screen()
+            );
+        }
+        sleep(POLL);
+    }
+}
+
+/// The scoreboard draws the score in big digits: each glyph is 3x5 pixels,
+/// a lit pixel two full blocks wide, glyphs two columns apart. These are
+/// the glyphs of the characters the test reads (`#` lit).
+const GLYPHS: [(char, [&str; 5]); 4] = [
+    ('0', ["###", "#.#", "#.#", "#.#", "###"]),
+    ('1', [".#.", "##.", ".#.", ".#.", "###"]),
+    ('2', ["###", "..#", "###", "#..", "###"]),
+    ('-', ["...", "...", "###", "...", "..."]),
+];
+
+/// The five screen rows that draw `score` ("0-1") in big digits.
+fn big_digits(score: &str) -> [String; 5] {
+    std::array::from_fn(|row| {
+        let glyphs: Vec<String> = score
+            .chars()
+            .map(|c| {
+                let (_, glyph) = GLYPHS
+                    .iter()
+                    .find(|(g, _)| *g == c)
+                    .unwrap_or_else(|| panic!("no glyph for {c:?} in the test"));
+                glyph[row]
+                    .chars()
+                    .map(|p| if p == '#' { "██" } else { "  " })
+                    .collect()
+            })
+            .collect();
+        glyphs.join("  ")
+    })
+}
+
+/// Whether the screen shows `score` in big digits: its five rows on
+/// consecutive lines, starting in the same column.
+fn shows_big_score(screen: &str, score: &str) -> bool {
+    let rows = big_digits(score);
+    let lines: Vec<&str> = screen.lines().collect();
+    lines.iter().enumerate().any(|(i, line)| {
+        line.match_indices(rows[0].as_str()).any(|(at, _)| {
+            let column = line[..at].chars().count();
+            rows.iter().enumerate().skip(1).all(|(k, row)| {
+                lines.get(i + k).is_some_and(|below| {
+                    let rest: String = below.chars().skip(column).collect();
+                    rest.starts_with(row.as_str())
+                })
+            })
+        })
+    })
+}
+
+/// What the screen must show (and must not) at each stop.
+struct Expect {
+    what: &'static str,
+    big_score: &'static str,
+    wanted: &'static [&'static str],
+    unwanted: &'static [&'static str],
+}
+
+const KICK_OFF: Expect = Expect {
+    what: "kick-off",
+    big_score: "0-0",
+    wanted: &["1st half · 1'", "Kick-off", "England", "France"],
+    // Spoiler-free: no scorer and no later moment is on screen.
+    unwanted: &["Tchouaméni 17'", "Kane 54'", "Giroud"],
+};
+
+const FIRST_GOAL: Expect = Expect {
+    what: "the first goal (])",
+    big_score: "0-1",
+    wanted: &["Tchouaméni 17'", "England 0-1 France", "1st half · 17'"],
+    unwanted: &["Kane 54'", "Giroud 78'"],
+};
+
+const FULL_TIME: Expect = Expect {
+    what: "full time (End)",
+    big_score: "1-2",
+    wanted: &[
+        "Full time",
+        "Kane 54' (pen)",
+        "Tchouaméni 17'",
+        "Giroud 78'",
+        "Full time 1-2",
+    ],
+    unwanted: &[],
+};
+
+fn wait_until(tmux: &Tmux, expect: &Expect) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let screen = tmux.screen();
+        let missing: Vec<&str> = expect
+            .wanted
+            .iter()
+            .copied()
+            .filter(|w| !screen.contains(w))
+            .collect();
+        let present: Vec<&str> = expect
+            .unwanted
+            .iter()
+            .copied()
+            .filter(|u| screen.contains(u))
+            .collect();
+        let big = shows_big_score(&screen, expect.big_score);
+        if missing.is_empty() && present.is_empty() && big {
+            return;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "at {}: missing {missing:?}, unexpected {present:?}, big score {} shown: {big}; the screen:\n{screen}",
+                expect.what, expect.big_score
+            );
+        }
+        sleep(POLL);
+    }
+}
+
+#[test]
+fn big_digits_are_found_only_where_they_are_drawn() {
+    let rows = big_digits("0-1");
+    let screen: String = rows.iter().map(|r| format!("│ x {r} y\n")).collect();
+    assert!(shows_big_score(&screen, "0-1"));
+    assert!(!shows_big_score(&screen, "0-0"));
+    assert!(!shows_big_score(&screen, "1-2"));
+    // Rows out of line with each other are not a score.
+    let skewed: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| format!("{}{r}\n", " ".repeat(i)))
+        .collect();
+    assert!(!shows_big_score(&skewed, "0-1"));
+}
+
+/// Whether the end-to-end tests can run here; without tmux they are
+/// skipped loudly, or fail when `TOUCHLINE_E2E=1` demands them.
+fn can_run() -> bool {
+    if !tmux_available() {
+        if std::env::var_os("TOUCHLINE_E2E").is_some_and(|v| v == "1") {
+            panic!(
+                "TOUCHLINE_E2E=1 but tmux is not installed: install tmux (apt-get install tmux)"
+            );
+        }
+        // Written past libtest's output capture, which only takes the
+        // print macros, so the skip shows even when the test "passes".
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"\n*** e2e_tmux skipped: tmux not installed; the end-to-end test did not run \
+              (install tmux, or set TOUCHLINE_E2E=1 to make this a failure) ***\n\n",
+        );
+        return false;
+    }
+    true
+}
+
+#[test]
+fn replay_from_kick_off_to_full_time_and_quit() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    assert!(bin.is_file(), "no binary at {}", bin.display());
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let status_file = dir.path().join("status");
+    // The shell records the viewer's exit status once it ends.
+    let script = format!(
+        "{}; echo EXIT=$? > {}",
+        shell_quote(&bin),
+        shell_quote(&status_file)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
+
+    wait_until(&tmux, &KICK_OFF);
+    tmux.send("]");
+    wait_until(&tmux, &FIRST_GOAL);
+    tmux.send("End");
+    wait_until(&tmux, &FULL_TIME);
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status_file, &tmux), "EXIT=0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let pid_file = dir.path().join("pid");
+    let status_file = dir.path().join("status");
+    // The inner shell writes its pid and becomes the viewer; the outer one
+    // records how it ended and the terminal's modes afterwards.
+    let inner = format!(
+        "echo $$ > {}; exec {}",
+        shell_quote(&pid_file),
+        shell_quote(&bin)
+    );
+    let script = format!(
+        "sh -c {}; status=$?; echo \"EXIT=$status $(stty -a | tr -s ' \\n;' ' ')\" > {}",
+        shell_quote(Path::new(&inner)),
+        shell_quote(&status_file)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 100, 30);
+    wait_until(&tmux, &KICK_OFF);
+    let pid = wait_for_file(&pid_file, &tmux);
+    let killed = Command::new("sh")
+        .args(["-c", &format!("kill -TERM {pid}")])
+        .status()
+        .expect("run kill");
+    assert!(killed.success(), "kill -TERM {pid} failed");
+
+    let report = wait_for_file(&status_file, &tmux);
+    assert!(report.starts_with("EXIT=143 "), "{report}");
+    // Raw mode shows as "-icanon -echo"; restored, both are on again.
+    let modes: Vec<&str> = report.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            modes.contains(&mode),
+            "{mode} is off after SIGTERM: {report}"
+        );
+    }
+}

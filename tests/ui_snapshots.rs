@@ -1,0 +1,423 @@
+//! Whole screens of the viewer rendered into ratatui's `TestBackend` and
+//! compared with reviewed snapshots (`tests/snapshots/`), plus checks that
+//! no screen size panics and that spoilers stay hidden.
+//!
+//! Snapshots carry the characters only; colour is checked separately
+//! below. They never depend on the environment: the colour mode is passed
+//! explicitly.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use touchline::import;
+use touchline::model::{Match, MatchInfo, Team};
+use touchline::replay::Replay;
+use touchline::tui::{Action, App, AppOptions, ColorMode};
+
+fn app_with(options: AppOptions) -> App {
+    App::new(Replay::new(import::bundled().game), options)
+}
+
+fn app() -> App {
+    app_with(AppOptions {
+        colors: ColorMode::TrueColor,
+        ..AppOptions::default()
+    })
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("drawing into a test backend");
+    terminal
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            // The cell after a wide character is hidden by it.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    text_of(draw(app, width, height).backend().buffer())
+}
+
+/// The app just after Tchouaméni's goal (17'), reached as a fan would.
+fn after_first_goal() -> App {
+    let mut app = app();
+    app.update(Action::NextGoal);
+    app
+}
+
+fn full_time_with_spoilers() -> App {
+    let mut app = app();
+    app.update(Action::ToggleSpoilers);
+    app.update(Action::FullTime);
+    app
+}
+
+fn help() -> App {
+    let mut app = app();
+    app.update(Action::OpenHelp);
+    app
+}
+
+macro_rules! snapshot_both_sizes {
+    ($name:ident, $make:expr) => {
+        #[test]
+        fn $name() {
+            let app = $make;
+            for (w, h) in [(120, 40), (80, 24)] {
+                let terminal = draw(&app, w, h);
+                insta::assert_snapshot!(
+                    format!("{}_{w}x{h}", stringify!($name)),
+                    terminal.backend()
+                );
+            }
+        }
+    };
+}
+
+snapshot_both_sizes!(kick_off, app());
+snapshot_both_sizes!(after_tchouameni_goal, after_first_goal());
+snapshot_both_sizes!(full_time_spoilers_shown, full_time_with_spoilers());
+snapshot_both_sizes!(help_screen, help());
+snapshot_both_sizes!(pre_match_facts, {
+    let mut app = app();
+    app.update(Action::PrevEvent);
+    app
+});
+
+#[test]
+fn the_goal_screen_shows_the_score_and_scorer() {
+    let app = after_first_goal();
+    let state = app.state();
+    assert_eq!((state.score().home, state.score().away), (0, 1));
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Tchouaméni 17'"), "{text}");
+    assert!(text.contains("1st half · 17'"), "{text}");
+}
+
+#[test]
+fn no_size_panics_at_any_step() {
+    let mut sizes: Vec<(u16, u16)> = Vec::new();
+    for w in (1..=200).step_by(7) {
+        for h in (1..=60).step_by(3) {
+            sizes.push((w, h));
+        }
+    }
+    sizes.extend([
+        (1, 1),
+        (80, 24),
+        (79, 23),
+        (200, 60),
+        (2, 1),
+        (1, 2),
+        (40, 13),
+        (60, 23),
+    ]);
+    let mut apps = Vec::new();
+    for spoilers in [false, true] {
+        let options = AppOptions {
+            spoilers,
+            ..AppOptions::default()
+        };
+        let mut at_zero = app_with(options);
+        at_zero.update(Action::PrevEvent);
+        apps.push(at_zero);
+        apps.push(app_with(options));
+        let mut goal = app_with(options);
+        goal.update(Action::NextGoal);
+        apps.push(goal);
+        let mut end = app_with(options);
+        end.update(Action::FullTime);
+        apps.push(end);
+        let mut help = app_with(options);
+        help.update(Action::OpenHelp);
+        apps.push(help);
+        let mut prompt = app_with(options);
+        prompt.update(Action::OpenPrompt);
+        prompt.update(Action::PromptType('9'));
+        prompt.update(Action::PromptType(':'));
+        prompt.update(Action::PromptSubmit);
+        apps.push(prompt);
+    }
+    // A match with no events at all, teams known by name only.
+    let bare = Match::new(MatchInfo::between(Team::named("A"), Team::named("B")));
+    let mut empty = App::new(Replay::new(bare), AppOptions::default());
+    apps.push(App::new(
+        Replay::new(Match::new(MatchInfo::between(
+            Team::named("A"),
+            Team::named("B"),
+        ))),
+        AppOptions::default(),
+    ));
+    for action in [
+        Action::NextEvent,
+        Action::NextGoal,
+        Action::TogglePlay,
+        Action::FullTime,
+    ] {
+        empty.update(action);
+    }
+    apps.push(empty);
+    apps.push(cup_tie(true));
+    let mut struck = cup_tie(false);
+    struck.update(Action::NextGoal);
+    struck.update(Action::NextEvent);
+    apps.push(struck);
+    for app in &apps {
+        for &(w, h) in &sizes {
+            draw(app, w, h);
+        }
+    }
+}
+
+#[test]
+fn at_kick_off_nothing_later_is_on_screen() {
+    let hidden = app();
+    for (w, h) in [(120, 40), (80, 24), (200, 60)] {
+        let text = screen(&hidden, w, h);
+        for later in ["Giroud", "Kane", "Tchouaméni", "0-1", "Full time", "Coman"] {
+            assert!(
+                !text.contains(later),
+                "{w}x{h}: {later:?} shown at kick-off:\n{text}"
+            );
+        }
+        assert!(text.contains("spoilers hidden"), "{text}");
+    }
+    let mut shown = app();
+    shown.update(Action::ToggleSpoilers);
+    let text = screen(&shown, 120, 40);
+    assert!(text.contains("Giroud"), "{text}");
+}
+
+#[test]
+fn after_the_first_goal_later_goals_stay_hidden() {
+    let app = after_first_goal();
+    let text = screen(&app, 120, 40);
+    assert!(!text.contains("Giroud") && !text.contains("Kane"), "{text}");
+    // One goal marker on the progress bar: Tchouaméni's.
+    let bar: String = text.lines().filter(|l| l.contains("1H")).collect();
+    assert_eq!(bar.matches('◉').count(), 1, "{bar}");
+}
+
+#[test]
+fn no_color_means_no_colour_anywhere() {
+    let options = AppOptions {
+        colors: ColorMode::None,
+        ..AppOptions::default()
+    };
+    let mut app = app_with(options);
+    app.update(Action::ToggleSpoilers);
+    app.update(Action::FullTime);
+    for mode in [None, Some(Action::OpenHelp)] {
+        if let Some(action) = mode {
+            app.update(action);
+        }
+        let terminal = draw(&app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert_eq!(cell.fg, Color::Reset, "{cell:?}");
+            assert_eq!(cell.bg, Color::Reset, "{cell:?}");
+        }
+    }
+}
+
+#[test]
+fn team_colours_reach_the_scoreboard() {
+    let app = after_first_goal();
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    // France's kit is #2F6BE0; their code on the scoreboard wears it.
+    let france = Color::Rgb(0x2F, 0x6B, 0xE0);
+    let cells = buffer.content().iter().filter(|c| c.fg == france).count();
+    assert!(cells > 10, "France's colour is used on {cells} cells");
+    let basic = app_with(AppOptions {
+        colors: ColorMode::Basic,
+        ..AppOptions::default()
+    });
+    let terminal = draw(&basic, 120, 40);
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|c| !matches!(c.fg, Color::Rgb(..))),
+        "Basic mode must not emit 24-bit colour"
+    );
+}
+
+#[test]
+fn the_current_moment_is_highlighted_and_in_view_at_every_step() {
+    let mut app = app();
+    app.update(Action::ToggleSpoilers);
+    app.update(Action::KickOff);
+    loop {
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let highlighted: Vec<u16> = (0..buffer.area.height)
+            .filter(|&y| {
+                (0..buffer.area.width)
+                    .any(|x| buffer[(x, y)].bg != Color::Reset && buffer[(x, y)].symbol() != " ")
+            })
+            .collect();
+        assert_eq!(
+            highlighted.len(),
+            1,
+            "step {}: rows {highlighted:?}",
+            app.step()
+        );
+        let clock = app
+            .state()
+            .clock()
+            .expect("every bundled moment has a clock");
+        let row: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, highlighted[0])].symbol().to_owned())
+            .collect();
+        assert!(row.contains(&clock.display().to_string()), "{row}");
+        let before = app.step();
+        app.update(Action::NextEvent);
+        if app.step() == before {
+            break;
+        }
+    }
+}
+
+/// A made-up cup tie with everything the bundled match lacks: a goal
+/// struck off by VAR, a red card, extra time, a shoot-out, and names in
+/// scripts of every width.
+const CUP_TIE: &str = r##"{
+  "format": 1,
+  "match": {
+    "competition": "Test Cup",
+    "stage": "Final",
+    "home": {"name": "Northport", "code": "NOR", "color": "#101010"},
+    "away": {"name": "東京ユナイテッド", "code": "TOK", "color": "#F0F0F0"}
+  },
+  "events": [
+    {"kind": "period_start", "clock": "1"},
+    {"id": "g1", "kind": "goal", "clock": "10", "team": "home", "player": "Ørjan Håland"},
+    {"kind": "var", "clock": "12", "team": "home", "decision": "Offside", "overturns": "g1",
+     "text": "The goal is ruled out for offside."},
+    {"kind": "red_card", "clock": "30", "team": "away", "player": "孫興慜"},
+    {"kind": "period_end", "clock": "45+2"},
+    {"kind": "period_start", "clock": "46"},
+    {"kind": "goal", "clock": "60", "team": "away", "player": "Zé 😀 Roberto"},
+    {"kind": "period_end", "clock": "90+3"},
+    {"kind": "period_start", "clock": "91"},
+    {"kind": "period_end", "clock": "105"},
+    {"kind": "period_start", "clock": "106"},
+    {"kind": "goal", "clock": "110", "team": "home", "player": "Ørjan Håland", "method": "penalty"},
+    {"kind": "period_end", "clock": "120+1"},
+    {"kind": "period_start", "period": "PSO"},
+    {"kind": "shootout_kick", "period": "PSO", "team": "home", "player": "Ørjan Håland", "outcome": "scored"},
+    {"kind": "shootout_kick", "period": "PSO", "team": "away", "player": "Zé 😀 Roberto", "outcome": "saved"},
+    {"kind": "shootout_kick", "period": "PSO", "team": "home", "player": "Abel", "outcome": "scored"},
+    {"kind": "shootout_kick", "period": "PSO", "team": "away", "player": "孫興慜", "outcome": "scored"},
+    {"kind": "period_end", "period": "PSO"}
+  ]
+}"##;
+
+fn cup_tie(spoilers: bool) -> App {
+    let loaded =
+        import::parse_bytes("cup-tie.json", CUP_TIE.as_bytes()).expect("the fixture loads");
+    App::new(
+        Replay::new(loaded.game),
+        AppOptions {
+            spoilers,
+            ..AppOptions::default()
+        },
+    )
+}
+
+#[test]
+fn a_goal_struck_off_by_var_is_crossed_out_marked_and_not_counted() {
+    let mut app = cup_tie(false);
+    app.update(Action::NextGoal);
+    let text = screen(&app, 100, 30);
+    assert!(
+        !text.contains("VAR: no goal"),
+        "not struck off yet:\n{text}"
+    );
+    assert!(text.contains("Goal Håland 1-0"), "{text}");
+    app.update(Action::NextEvent);
+    assert_eq!(app.state().score().home, 0);
+    let terminal = draw(&app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    let text = text_of(buffer);
+    assert!(text.contains("Goal Håland VAR: no goal"), "{text}");
+    // The struck-off words carry CROSSED_OUT; the marker does not, so it
+    // reads even where the terminal cannot strike through.
+    let (y, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("VAR: no goal") && l.contains("10'"))
+        .expect("the struck-off goal's row");
+    let start = line.chars().take_while(|&c| c != 'G').count() as u16;
+    let crossed = ratatui::style::Modifier::CROSSED_OUT;
+    assert!(buffer[(start, y as u16)].modifier.contains(crossed));
+    let marker = line
+        .find("VAR: no goal")
+        .map(|b| line[..b].chars().count() as u16);
+    assert!(
+        !buffer[(marker.unwrap(), y as u16)]
+            .modifier
+            .contains(crossed)
+    );
+}
+
+#[test]
+fn extra_time_and_the_shoot_out_appear_only_once_reached() {
+    let mut app = cup_tie(false);
+    app.update(Action::NextGoal);
+    app.update(Action::NextGoal);
+    let text = screen(&app, 100, 30);
+    assert!(!text.contains("ET1") && !text.contains("PSO"), "{text}");
+    app.update(Action::FullTime);
+    let text = screen(&app, 100, 30);
+    for shown in ["ET1", "ET2", "PSO", "1-1, 2-1 pens", "▮ 孫興慜"] {
+        assert!(text.contains(shown), "{shown:?} missing:\n{text}");
+    }
+}
+
+#[test]
+fn wide_and_combining_names_keep_the_columns_straight() {
+    let mut app = cup_tie(true);
+    app.update(Action::FullTime);
+    for (w, h) in [(120, 40), (100, 30), (80, 24), (61, 20)] {
+        let terminal = draw(&app, w, h);
+        let buffer = terminal.backend().buffer();
+        // Every framed row ends in the frame's right edge, in the last
+        // column: nothing was pushed sideways by a wide character.
+        for y in 0..h {
+            let last = buffer[(w - 1, y)].symbol();
+            let first = buffer[(0, y)].symbol();
+            if first == "│" {
+                assert_eq!(last, "│", "{w}x{h} row {y}:\n{}", text_of(buffer));
+            }
+        }
+    }
+}
+
+snapshot_both_sizes!(cup_tie_full_time, {
+    let mut app = cup_tie(true);
+    app.update(Action::FullTime);
+    app
+});
