@@ -18,6 +18,8 @@ pub enum PlayCount {
         completed: bool,
         /// Taken from the corner flag.
         corner: bool,
+        /// Its receiver was caught offside (counts as an offside too).
+        offside: bool,
     },
     /// A foul committed.
     Foul,
@@ -41,14 +43,15 @@ impl PlayCount {
     /// Classifies an action name, ignoring case.
     pub fn of_action(action: &str) -> Option<Self> {
         let lower = action.to_ascii_lowercase();
-        let incomplete = lower.contains("incomplete");
-        if lower.contains("offside") {
-            Some(PlayCount::Offside)
-        } else if lower.starts_with("pass") || lower.starts_with("corner") {
+        let offside = lower.contains("offside");
+        if lower.starts_with("pass") || lower.starts_with("corner") {
             Some(PlayCount::Pass {
-                completed: !incomplete,
+                completed: !offside && !lower.contains("incomplete"),
                 corner: lower.starts_with("corner"),
+                offside,
             })
+        } else if offside {
+            Some(PlayCount::Offside)
         } else if lower.starts_with("foul") {
             Some(PlayCount::Foul)
         } else {
@@ -81,8 +84,15 @@ impl Counters {
         };
         let i = side.index();
         match PlayCount::of(event) {
-            Some(PlayCount::Pass { completed, corner }) => {
+            Some(PlayCount::Pass {
+                completed,
+                corner,
+                offside,
+            }) => {
                 self.passes[i].push(step);
+                if offside {
+                    self.offsides[i].push(step);
+                }
                 if completed {
                     self.completed[i].push(step);
                 }

@@ -457,10 +457,16 @@ impl<'r> Builder<'_, 'r, '_> {
             .or_else(|| raw.carry.get().and_then(|c| c.end_location.copied()))
             .or_else(|| raw.shot.get().and_then(|s| s.end_location.copied()));
         let player = player_name(&raw.player, self.names);
+        let action = match raw.pass.get() {
+            Some(pass) => pass_action(pass),
+            // "Ball Receipt*" and the like: the star is StatsBomb's mark of
+            // an event it derives, not part of the name.
+            None => sanitize_line(item.kind.trim_end_matches('*')).into_owned(),
+        };
         let event = self.push(
             item,
             Detail::Play {
-                action: Some(sanitize_line(item.kind).into_owned()),
+                action: Some(action),
                 end_location: side.zip(end).map(|(s, at)| point(s, at)),
             },
         );
@@ -757,5 +763,22 @@ mod tests {
         assert_eq!(point(Side::Away, at), Point { x: 90.0, y: 75.0 });
         let off = Coords { x: -5.0, y: 95.0 };
         assert_eq!(point(Side::Home, off), Point { x: 0.0, y: 100.0 });
+    }
+}
+
+/// Names a pass the way the statistics read it (`PlayCount::of_action`):
+/// "Pass", "Pass (incomplete)", "Pass (offside)", "Corner", "Corner
+/// (incomplete)", so a converted match file keeps the pass figures.
+fn pass_action(pass: &raw::Pass<'_>) -> String {
+    let corner = pass
+        .kind
+        .get()
+        .and_then(Named::name)
+        .is_some_and(|k| k == "Corner");
+    let base = if corner { "Corner" } else { "Pass" };
+    match pass.outcome.get().and_then(Named::name) {
+        None => base.to_owned(),
+        Some("Pass Offside") => format!("{base} (offside)"),
+        Some(_) => format!("{base} (incomplete)"),
     }
 }

@@ -327,8 +327,8 @@ lenient_object! {
         "location" => location: Coords,
         /// The team sheet of a "Starting XI" event.
         "tactics" => tactics: Box<Tactics<'a>>,
-        /// Pass details: only where it ended.
-        "pass" => pass: EndOnly,
+        /// Pass details: where and how it ended, and its kind.
+        "pass" => pass: Pass<'a>,
         /// Carry details: only where it ended.
         "carry" => carry: EndOnly,
         /// Shot details.
@@ -366,6 +366,19 @@ lenient_object! {
     pub struct EndOnly {
         /// Where the ball ended up.
         "end_location" => end_location: Coords,
+    }
+}
+
+lenient_object! {
+    /// A pass.
+    pub struct Pass<'a> {
+        /// Where the ball ended up.
+        "end_location" => end_location: Coords,
+        /// Absent when the pass reached a team-mate; "Incomplete", "Out",
+        /// "Pass Offside"… otherwise.
+        "outcome" => outcome: Named<'a>,
+        /// "Corner", "Free Kick", "Throw-in"…; absent for ordinary passes.
+        "type" => kind: Named<'a>,
     }
 }
 
