@@ -37,6 +37,12 @@ pub struct Cli {
         value_parser = parse_size
     )]
     pub max_size: u64,
+
+    /// StatsBomb lineups file for a StatsBomb events FILE (found on its own
+    /// when it sits beside the events as ID.json under lineups/, or as
+    /// X_lineups.json next to X_events.json)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub lineups: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -48,6 +54,21 @@ pub enum Command {
     /// Check match files: exit 0 if all load, 1 otherwise; errors and
     /// warnings name file:line:col
     Validate(ValidateArgs),
+    /// Convert a StatsBomb events file (or any file touchline reads) into a
+    /// match file (format 1)
+    Convert(ConvertArgs),
+}
+
+/// `touchline convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// File to convert: a StatsBomb events file or a match file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Where to write the match file [default: standard output]
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 /// `touchline [FILE]`: the viewer.

@@ -15,26 +15,43 @@ use touchline::replay::Replay;
 use touchline::tui::{self, App, AppOptions, ColorMode};
 use touchline::{summary, text};
 
-use cli::{Cli, Command, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
+use cli::{Cli, Command, ConvertArgs, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
+
+/// How to read files: the size limit and a StatsBomb lineups file.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    options: LoadOptions,
+    lineups: Option<&'a Path>,
+}
+
+impl Reading<'_> {
+    fn load(&self, path: &Path) -> Result<Loaded, import::LoadError> {
+        import::load_path_with_lineups(path, self.lineups, self.options)
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse_checked();
-    let options = LoadOptions {
-        max_size: cli.max_size,
+    let reading = Reading {
+        options: LoadOptions {
+            max_size: cli.max_size,
+        },
+        lineups: cli.lineups.as_deref(),
     };
     match cli.command {
-        None => view(cli.view, options),
-        Some(Command::Summary(args)) => print_summary(args, options),
-        Some(Command::Validate(args)) => validate(args, options),
+        None => view(cli.view, reading),
+        Some(Command::Summary(args)) => print_summary(args, reading),
+        Some(Command::Validate(args)) => validate(args, reading),
+        Some(Command::Convert(args)) => convert(args, reading),
     }
 }
 
 /// Loads FILE, or the bundled match when there is none; on failure prints
 /// the one-line error.
-fn load(file: Option<&Path>, options: LoadOptions) -> Result<Loaded, ExitCode> {
+fn load(file: Option<&Path>, reading: Reading<'_>) -> Result<Loaded, ExitCode> {
     match file {
         None => Ok(import::bundled()),
-        Some(path) => import::load_path(path, options).map_err(|e| {
+        Some(path) => reading.load(path).map_err(|e| {
             eprintln!("error: {}", text::sanitize_line(&e.to_string()));
             ExitCode::FAILURE
         }),
@@ -58,8 +75,8 @@ fn start_step(point: &PointArgs, replay: &Replay, subcommand: Option<&str>) -> O
     })
 }
 
-fn view(args: ViewArgs, options: LoadOptions) -> ExitCode {
-    let loaded = match load(args.file.as_deref(), options) {
+fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
+    let loaded = match load(args.file.as_deref(), reading) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -124,8 +141,8 @@ fn restore_on_signals() {
     });
 }
 
-fn print_summary(args: SummaryArgs, options: LoadOptions) -> ExitCode {
-    let loaded = match load(args.file.as_deref(), options) {
+fn print_summary(args: SummaryArgs, reading: Reading<'_>) -> ExitCode {
+    let loaded = match load(args.file.as_deref(), reading) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -143,25 +160,33 @@ fn print_summary(args: SummaryArgs, options: LoadOptions) -> ExitCode {
     write_stdout(&output)
 }
 
-fn validate(args: ValidateArgs, options: LoadOptions) -> ExitCode {
+fn validate(args: ValidateArgs, reading: Reading<'_>) -> ExitCode {
     let mut all_valid = true;
     let mut report = String::new();
     for path in &args.files {
-        match import::load_path(path, options) {
+        match reading.load(path) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {
                     eprintln!("{}", text::sanitize_line(&warning_line(warning)));
                 }
                 let events = loaded.game.events.len();
                 let warnings = loaded.warnings.len();
-                let line = format!(
-                    "{}: ok ({} {}, {} {})",
+                let mut line = format!(
+                    "{}: ok ({} {}, {} {}",
                     path.display(),
                     events,
                     plural(events, "event", "events"),
                     warnings,
                     plural(warnings, "warning", "warnings"),
                 );
+                if let Some(import) = &loaded.report {
+                    let skipped = import.skipped_total();
+                    line.push_str(&format!(
+                        "; {} file: {} records read, {} skipped",
+                        import.format, import.events_read, skipped
+                    ));
+                }
+                line.push(')');
                 report.push_str(&text::sanitize_line(&line));
                 report.push('\n');
             }
@@ -179,6 +204,40 @@ fn validate(args: ValidateArgs, options: LoadOptions) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Writes FILE as a match file: the StatsBomb importer's output, which
+/// loads back to the same state at every step.
+fn convert(args: ConvertArgs, reading: Reading<'_>) -> ExitCode {
+    let loaded = match load(Some(&args.file), reading) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    for warning in &loaded.warnings {
+        eprintln!("{}", text::sanitize_line(&warning_line(warning)));
+    }
+    let mut json = loaded.game.to_json_pretty();
+    json.push('\n');
+    match &args.output {
+        None => write_stdout(&json),
+        Some(out) => match std::fs::write(out, json) {
+            Ok(()) => {
+                eprintln!(
+                    "wrote {} ({} events)",
+                    text::sanitize_line(&out.display().to_string()),
+                    loaded.game.events.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!(
+                    "error: {}: cannot write it: {e}",
+                    text::sanitize_line(&out.display().to_string())
+                );
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

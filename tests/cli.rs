@@ -688,3 +688,68 @@ fn readme_key_table_matches_the_keymap() {
     table.sort();
     assert_eq!(rows, table, "README's key table differs from the keymap");
 }
+
+// ---- convert and StatsBomb files -------------------------------------------
+
+const CUP_FINAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/statsbomb/cup_final_events.json"
+);
+
+#[test]
+fn convert_writes_a_match_file_with_the_same_state_at_every_step() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("final.json");
+    let run = touchline(["convert", CUP_FINAL, "-o", &display(&out)]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(run.stderr.starts_with("wrote "), "{}", run.stderr);
+
+    let validated = touchline(["validate", &display(&out)]);
+    assert_eq!(validated.code, 0, "{}", validated.stderr);
+    assert_eq!(
+        validated.stderr, "",
+        "a converted file loads without warnings"
+    );
+
+    let steps = summary_json(&[CUP_FINAL])["steps"].as_u64().unwrap();
+    assert!(steps > 10);
+    for step in 0..=steps {
+        let step = step.to_string();
+        let direct = summary_json(&[CUP_FINAL, "--step", &step]);
+        let converted = summary_json(&[&display(&out), "--step", &step]);
+        assert_eq!(direct, converted, "step {step}");
+    }
+}
+
+#[test]
+fn convert_to_standard_output_prints_the_match_file() {
+    let run = touchline(["convert", CUP_FINAL]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    let file: Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(file["format"], json!(1));
+    assert!(file["events"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[test]
+fn a_statsbomb_file_is_recognised_by_content_and_its_lineups_found_beside_it() {
+    let end = summary_json(&[CUP_FINAL]);
+    assert!(end["shootout"].is_object(), "{end}");
+    // The lineups file sits beside the events as *_lineups.json; naming it
+    // explicitly gives the same result.
+    let lineups = CUP_FINAL.replace("_events.json", "_lineups.json");
+    let explicit = summary_json(&[CUP_FINAL, "--lineups", &lineups]);
+    assert_eq!(end, explicit);
+}
+
+#[test]
+fn validate_reports_what_a_statsbomb_import_skipped() {
+    let messy = CUP_FINAL.replace("cup_final_events", "messy_events");
+    let run = touchline(["validate", &messy]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("33 records read, 12 skipped"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("warning: "), "{}", run.stderr);
+}
