@@ -18,22 +18,50 @@ use crate::model::{
 use crate::text::sanitize_owned;
 
 /// Parses a match file's text (already checked to be UTF-8, BOM removed).
+///
+/// One pass over the text: each event is converted as soon as the parser
+/// has delimited it, while its bytes are still in cache, so a million
+/// events cost one traversal and no list of raw slices.
 pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
-    let mut warnings = Vec::new();
-    let top: RawFile<'_> = parse_at(src, src.text, &mut warnings)?;
-    let info_raw: RawInfo<'_> = parse_at(src, top.info.get(), &mut warnings)?;
-    let info = convert_info(src, info_raw, &mut warnings)?;
-
-    let mut events = Vec::with_capacity(top.events.len());
-    let mut offsets = Vec::with_capacity(top.events.len());
-    for raw in &top.events {
-        let offset = src.offset_of_slice(raw.get());
-        let raw_event: RawEvent = parse_at(src, raw.get(), &mut warnings)?;
-        let event = convert_event(raw_event, |message| src.at(offset, message), &mut warnings)?;
-        events.push(event);
-        offsets.push(offset);
+    let mut sink = EventSink::default();
+    let mut de = serde_json::Deserializer::from_str(src.text);
+    let top = serde::Deserializer::deserialize_map(
+        &mut de,
+        TopVisitor {
+            src,
+            sink: &mut sink,
+        },
+    )
+    .and_then(|top| de.end().map(|()| top));
+    let top = match (top, sink.failure.take()) {
+        (_, Some(failure)) => return Err(failure),
+        (Ok(top), None) => top,
+        (Err(error), None) => {
+            return Err(positioned(src, 0, &error, field_path::<TopPath>(src.text)));
+        }
+    };
+    let mut warnings = top.warnings;
+    let Some(info_raw) = top.info else {
+        return Err(LoadError(src.at(
+            src.text.len().saturating_sub(1),
+            "missing field \"match\", expected the match's teams and facts",
+        )));
+    };
+    if !top.has_events {
+        return Err(LoadError(src.at(
+            src.text.len().saturating_sub(1),
+            "missing field \"events\", expected a list of events",
+        )));
     }
+    let info: RawInfo<'_> = parse_at(src, info_raw.get(), &mut warnings)?;
+    let info = convert_info(src, info, &mut warnings)?;
+    warnings.append(&mut sink.warnings);
 
+    let EventSink {
+        mut events,
+        mut offsets,
+        ..
+    } = sink;
     sort_into_match_order(src, &mut events, &mut offsets, &mut warnings);
     check_references(src, &events, &offsets)?;
     let game = Match {
@@ -41,7 +69,7 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
         info,
         events,
     };
-    if let Some((declared, offset)) = top_result(src, &top) {
+    if let Some((declared, offset)) = declared_result(src, info_raw) {
         check_result(src, &game, declared, offset)?;
     }
     Ok(Loaded {
@@ -51,10 +79,138 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     })
 }
 
-fn top_result(src: Source<'_>, top: &RawFile<'_>) -> Option<(FinalResult, usize)> {
-    // The result was parsed once already in `convert_info`; here only its
-    // position is wanted, so it is read again from the raw slice.
-    let raw: RawResultOnly<'_> = serde_json::from_str(top.info.get()).ok()?;
+/// The top level of a match file: `format` checked, `match` kept raw for a
+/// positioned second look, `events` converted one by one into the sink.
+struct TopLevel<'a> {
+    info: Option<&'a RawValue>,
+    has_events: bool,
+    warnings: Vec<Diagnostic>,
+}
+
+struct TopVisitor<'s, 'a> {
+    src: Source<'a>,
+    sink: &'s mut EventSink,
+}
+
+#[derive(Default)]
+struct EventSink {
+    events: Vec<Event>,
+    offsets: Vec<usize>,
+    warnings: Vec<Diagnostic>,
+    /// A conversion error, which aborts the parse; serde only carries its
+    /// own error type, so ours waits here.
+    failure: Option<LoadError>,
+}
+
+impl<'de, 's> serde::de::Visitor<'de> for TopVisitor<'s, 'de> {
+    type Value = TopLevel<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a match file object with \"match\" and \"events\"")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut top = TopLevel {
+            info: None,
+            has_events: false,
+            warnings: Vec::new(),
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match &*key {
+                "format" => {
+                    map.next_value::<FormatVersion>()?;
+                }
+                "match" => top.info = Some(map.next_value()?),
+                "events" => {
+                    map.next_value_seed(EventsSeed {
+                        src: self.src,
+                        sink: &mut *self.sink,
+                    })?;
+                    top.has_events = true;
+                }
+                other => {
+                    if !other.starts_with("x-") {
+                        // The top level has no better place than its start.
+                        top.warnings.push(self.src.at(
+                            0,
+                            format!(
+                                "unknown field \"{}\" is ignored",
+                                crate::text::sanitize_line(other)
+                            ),
+                        ));
+                    }
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(top)
+    }
+}
+
+struct EventsSeed<'s, 'a> {
+    src: Source<'a>,
+    sink: &'s mut EventSink,
+}
+
+impl<'de, 's> serde::de::DeserializeSeed<'de> for EventsSeed<'s, 'de> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, 's> serde::de::Visitor<'de> for EventsSeed<'s, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of events")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Self { src, sink } = self;
+        if let Some(hint) = seq.size_hint() {
+            sink.events.reserve(hint);
+        }
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            let offset = src.offset_of_slice(raw.get());
+            let converted =
+                parse_at::<RawEvent>(src, raw.get(), &mut sink.warnings).and_then(|raw_event| {
+                    convert_event(
+                        raw_event,
+                        |message| src.at(offset, message),
+                        &mut sink.warnings,
+                    )
+                });
+            match converted {
+                Ok(event) => {
+                    sink.events.push(event);
+                    sink.offsets.push(offset);
+                }
+                Err(failure) => {
+                    sink.failure = Some(failure);
+                    return Err(serde::de::Error::custom("event refused"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The top level's shape, only to name the field of a top-level error.
+#[derive(Deserialize)]
+#[allow(dead_code)] // read by serde_path_to_error for the path alone
+struct TopPath {
+    #[serde(default)]
+    format: FormatVersion,
+    #[serde(rename = "match")]
+    info: serde::de::IgnoredAny,
+    events: serde::de::IgnoredAny,
+}
+
+/// The declared result and where it stands, read from the raw `match`.
+fn declared_result(src: Source<'_>, info: &RawValue) -> Option<(FinalResult, usize)> {
+    let raw: RawResultOnly<'_> = serde_json::from_str(info.get()).ok()?;
     let raw = raw.result?;
     let declared = serde_json::from_str(raw.get()).ok()?;
     Some((declared, src.offset_of_slice(raw.get())))
@@ -97,19 +253,28 @@ fn parse_at<'a, T: Deserialize<'a>>(
             }
             Ok(value)
         }
-        Err(error) => {
-            let mut offset = src.offset_of(start, error.line(), error.column());
-            let mut message = bare_message(&error);
-            let names_a_field = error.classify() == serde_json::error::Category::Data;
-            if names_a_field {
-                offset = src.start_of_string(offset);
-            }
-            if let Some(path) = field_path::<T>(part).filter(|_| names_a_field) {
-                message = format!("{path}: {message}");
-            }
-            Err(LoadError(src.at(offset, message)))
+        Err(error) => Err(positioned(src, start, &error, field_path::<T>(part))),
+    }
+}
+
+/// A serde_json error as a diagnostic: its position made absolute (it
+/// counts from `start`), moved to the start of a bad string value, and
+/// prefixed with the field's path when the error is about a value.
+fn positioned(
+    src: Source<'_>,
+    start: usize,
+    error: &serde_json::Error,
+    path: Option<String>,
+) -> LoadError {
+    let mut offset = src.offset_of(start, error.line(), error.column());
+    let mut message = bare_message(error);
+    if error.classify() == serde_json::error::Category::Data {
+        offset = src.start_of_string(offset);
+        if let Some(path) = path {
+            message = format!("{path}: {message}");
         }
     }
+    LoadError(src.at(offset, message))
 }
 
 /// On failure only, parse again to learn which field was wrong: the path
@@ -123,17 +288,6 @@ fn field_path<'a, T: Deserialize<'a>>(part: &'a str) -> Option<String> {
         }
         Ok(_) => None,
     }
-}
-
-#[derive(Deserialize)]
-struct RawFile<'a> {
-    #[serde(default)]
-    #[allow(dead_code)] // checked while deserializing
-    format: FormatVersion,
-    #[serde(rename = "match", borrow)]
-    info: &'a RawValue,
-    #[serde(borrow)]
-    events: Vec<&'a RawValue>,
 }
 
 #[derive(Default)]
