@@ -33,11 +33,22 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
         },
     )
     .and_then(|top| de.end().map(|()| top));
+    let locate = Locator::new(src);
     let top = match (top, sink.failure.take()) {
-        (_, Some(failure)) => return Err(failure),
-        (Ok(top), None) => top,
-        (Err(error), None) => {
-            return Err(positioned(src, 0, &error, field_path::<TopPath>(src.text)));
+        (_, Some(Failure::Refused { index, mut error })) => {
+            error.0.position = Some(src.position(locate.offset(index)));
+            return Err(error);
+        }
+        // A malformed event always fails the parse, so it never pairs with Ok.
+        (Ok(top), _) => top,
+        (Err(error), failure) => {
+            let path = match failure {
+                Some(Failure::Malformed { index }) => {
+                    locate.slice(index).and_then(field_path::<RawEvent>)
+                }
+                _ => field_path::<TopPath>(src.text),
+            };
+            return Err(positioned(src, 0, &error, path));
         }
     };
     let mut warnings = top.warnings;
@@ -55,15 +66,14 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     }
     let info: RawInfo<'_> = parse_at(src, info_raw.get(), &mut warnings)?;
     let info = convert_info(src, info, &mut warnings)?;
-    warnings.append(&mut sink.warnings);
+    for (index, mut warning) in sink.warnings.drain(..) {
+        warning.position = Some(src.position(locate.offset(index)));
+        warnings.push(warning);
+    }
 
-    let EventSink {
-        mut events,
-        mut offsets,
-        ..
-    } = sink;
-    sort_into_match_order(src, &mut events, &mut offsets, &mut warnings);
-    check_references(src, &events, &offsets)?;
+    let mut events = sink.events;
+    let order = sort_into_match_order(src, &mut events, &locate, &mut warnings);
+    check_references(src, &events, |i| locate.offset(order.original(i)))?;
     let game = Match {
         format: 1,
         info,
@@ -77,6 +87,75 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
         warnings,
         report: None,
     })
+}
+
+/// Where each event starts in the file. Found only when a diagnostic needs
+/// it, by a second, shallow pass, so loading a good file pays nothing.
+struct Locator<'a> {
+    src: Source<'a>,
+    slices: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(src: Source<'a>) -> Self {
+        Self {
+            src,
+            slices: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The text of the event at `index` in file order.
+    fn slice(&self, index: usize) -> Option<&'a str> {
+        self.slices
+            .get_or_init(|| event_slices(self.src.text))
+            .get(index)
+            .copied()
+    }
+
+    /// Byte offset of the event at `index` (the file's start if unknown).
+    fn offset(&self, index: usize) -> usize {
+        self.slice(index)
+            .map_or(0, |slice| self.src.offset_of_slice(slice))
+    }
+}
+
+/// The raw text of every event the file's `events` list holds, as far as
+/// the JSON is readable: a file broken after event 10 still locates 0-10.
+fn event_slices(text: &str) -> Vec<&str> {
+    struct Slices<'s, 'a>(&'s mut Vec<&'a str>);
+    impl<'de> serde::de::Visitor<'de> for Slices<'_, 'de> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a match file")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == "events" {
+                    map.next_value_seed(Slices(&mut *self.0))?;
+                } else {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+            Ok(())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                self.0.push(raw.get());
+            }
+            Ok(())
+        }
+    }
+    impl<'de> serde::de::DeserializeSeed<'de> for Slices<'_, 'de> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    let mut slices = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    // Errors end the list where the text stops making sense.
+    let _ = serde::de::DeserializeSeed::deserialize(Slices(&mut slices), &mut de);
+    slices
 }
 
 /// The top level of a match file: `format` checked, `match` kept raw for a
@@ -95,11 +174,19 @@ struct TopVisitor<'s, 'a> {
 #[derive(Default)]
 struct EventSink {
     events: Vec<Event>,
-    offsets: Vec<usize>,
-    warnings: Vec<Diagnostic>,
-    /// A conversion error, which aborts the parse; serde only carries its
-    /// own error type, so ours waits here.
-    failure: Option<LoadError>,
+    /// Warnings about events, by the event's index in the file; they get
+    /// their position once loading is over.
+    warnings: Vec<(usize, Diagnostic)>,
+    /// Why the parse stopped inside `events`; serde only carries its own
+    /// error type, so ours waits here.
+    failure: Option<Failure>,
+}
+
+enum Failure {
+    /// The JSON of event `index` did not fit the format.
+    Malformed { index: usize },
+    /// Event `index` was read but refused (no scorer for a goal…).
+    Refused { index: usize, error: LoadError },
 }
 
 impl<'de, 's> serde::de::Visitor<'de> for TopVisitor<'s, 'de> {
@@ -172,28 +259,59 @@ impl<'de, 's> serde::de::Visitor<'de> for EventsSeed<'s, 'de> {
         if let Some(hint) = seq.size_hint() {
             sink.events.reserve(hint);
         }
-        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            let offset = src.offset_of_slice(raw.get());
-            let converted =
-                parse_at::<RawEvent>(src, raw.get(), &mut sink.warnings).and_then(|raw_event| {
-                    convert_event(
-                        raw_event,
-                        |message| src.at(offset, message),
-                        &mut sink.warnings,
-                    )
-                });
-            match converted {
-                Ok(event) => {
-                    sink.events.push(event);
-                    sink.offsets.push(offset);
+        let mut ignored = Vec::new();
+        let mut warnings = Vec::new();
+        for index in 0.. {
+            let raw = match seq.next_element_seed(EventSeed(&mut ignored)) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => break,
+                Err(error) => {
+                    sink.failure = Some(Failure::Malformed { index });
+                    return Err(error);
                 }
-                Err(failure) => {
-                    sink.failure = Some(failure);
+            };
+            let unplaced = |message| Diagnostic {
+                file: src.name.to_owned(),
+                position: None,
+                message,
+            };
+            for path in ignored.drain(..) {
+                warnings.push(unplaced(format!(
+                    "unknown field \"{}\" is ignored",
+                    crate::text::sanitize_line(&path)
+                )));
+            }
+            match convert_event(raw, unplaced, &mut warnings) {
+                Ok(event) => sink.events.push(event),
+                Err(error) => {
+                    sink.failure = Some(Failure::Refused { index, error });
                     return Err(serde::de::Error::custom("event refused"));
                 }
             }
+            sink.warnings.extend(warnings.drain(..).map(|w| (index, w)));
         }
         Ok(())
+    }
+}
+
+/// One event, read straight from the file, with the paths of the fields it
+/// ignored collected for `validate` (`x-` fields are meant to be ignored).
+struct EventSeed<'s>(&'s mut Vec<String>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for EventSeed<'_> {
+    type Value = RawEvent;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<RawEvent, D::Error> {
+        let ignored = self.0;
+        serde_ignored::deserialize(deserializer, |path| {
+            let path = path.to_string();
+            if !path.split('.').any(|segment| segment.starts_with("x-")) {
+                ignored.push(path);
+            }
+        })
     }
 }
 
@@ -723,36 +841,59 @@ fn warn_unused_fields(
 fn sort_into_match_order(
     src: Source<'_>,
     events: &mut Vec<Event>,
-    offsets: &mut Vec<usize>,
+    locate: &Locator<'_>,
     warnings: &mut Vec<Diagnostic>,
-) {
+) -> Order {
     let first_out_of_order = events
         .windows(2)
         .position(|pair| pair[1].order_key() < pair[0].order_key());
     let Some(i) = first_out_of_order else {
-        return;
+        return Order::AsInFile;
     };
     warnings.push(src.at(
-        offsets[i + 1],
+        locate.offset(i + 1),
         "event is out of match order; events are loaded sorted by period and clock",
     ));
-    let mut paired: Vec<(Event, usize)> = events.drain(..).zip(offsets.drain(..)).collect();
+    let mut paired: Vec<(Event, u32)> = events.drain(..).zip(0u32..).collect();
     paired.sort_by_key(|(e, _)| e.order_key());
-    for (event, offset) in paired {
+    let mut original = Vec::with_capacity(paired.len());
+    for (event, index) in paired {
         events.push(event);
-        offsets.push(offset);
+        original.push(index);
+    }
+    Order::Sorted(original)
+}
+
+/// Where each loaded event stood in the file.
+enum Order {
+    /// Loaded as listed.
+    AsInFile,
+    /// Sorted: the file index of each loaded event.
+    Sorted(Vec<u32>),
+}
+
+impl Order {
+    fn original(&self, i: usize) -> usize {
+        match self {
+            Order::AsInFile => i,
+            Order::Sorted(original) => original.get(i).map_or(i, |&o| o as usize),
+        }
     }
 }
 
 /// Ids are unique and every review overturns an earlier event.
-fn check_references(src: Source<'_>, events: &[Event], offsets: &[usize]) -> Result<(), LoadError> {
+fn check_references(
+    src: Source<'_>,
+    events: &[Event],
+    offset_of: impl Fn(usize) -> usize,
+) -> Result<(), LoadError> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, event) in events.iter().enumerate() {
         if let Some(id) = &event.id {
             if let Some(&first) = ids.get(id.as_str()) {
-                let (line, _) = src.position(offsets[first]);
+                let (line, _) = src.position(offset_of(first));
                 return Err(LoadError(src.at(
-                    offsets[i],
+                    offset_of(i),
                     format!(
                         "duplicate id \"{}\", first used on line {line}, expected each id once",
                         crate::text::sanitize_line(id)
@@ -772,13 +913,13 @@ fn check_references(src: Source<'_>, events: &[Event], offsets: &[usize]) -> Res
             match ids.get(target.as_str()) {
                 None => {
                     return Err(LoadError(src.at(
-                        offsets[i],
+                        offset_of(i),
                         format!("\"overturns\" names no event: no event has id \"{shown}\""),
                     )));
                 }
                 Some(&t) if t >= i => {
                     return Err(LoadError(src.at(
-                        offsets[i],
+                        offset_of(i),
                         format!(
                             "\"overturns\" names event \"{shown}\", which comes later, expected an earlier event"
                         ),
