@@ -37,8 +37,17 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether any byte could start a character that needs cleaning: C0 and
+/// DEL are single bytes, C1 controls start with 0xC2 and the bidi controls
+/// with 0xE2. Most text has none of these, and a byte scan is far cheaper
+/// than decoding characters.
+fn may_need_cleaning(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2)
+}
+
 fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| needs_cleaning(c, keep_newlines)) {
+    if !may_need_cleaning(text) || !text.chars().any(|c| needs_cleaning(c, keep_newlines)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
