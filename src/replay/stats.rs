@@ -248,36 +248,32 @@ mod tests {
 
     #[test]
     fn action_names_are_classified() {
-        assert_eq!(
-            PlayCount::of_action("Pass"),
+        let pass = |completed, corner, offside| {
             Some(PlayCount::Pass {
-                completed: true,
-                corner: false
+                completed,
+                corner,
+                offside,
             })
-        );
+        };
+        assert_eq!(PlayCount::of_action("Pass"), pass(true, false, false));
         assert_eq!(
             PlayCount::of_action("Pass (incomplete)"),
-            Some(PlayCount::Pass {
-                completed: false,
-                corner: false
-            })
+            pass(false, false, false)
+        );
+        assert_eq!(PlayCount::of_action("Corner"), pass(true, true, false));
+        assert_eq!(
+            PlayCount::of_action("Corner (incomplete)"),
+            pass(false, true, false)
         );
         assert_eq!(
-            PlayCount::of_action("Corner"),
-            Some(PlayCount::Pass {
-                completed: true,
-                corner: true
-            })
+            PlayCount::of_action("Pass (offside)"),
+            pass(false, false, true)
         );
         assert_eq!(
             PlayCount::of_action("Foul Committed"),
             Some(PlayCount::Foul)
         );
         assert_eq!(PlayCount::of_action("Offside"), Some(PlayCount::Offside));
-        assert_eq!(
-            PlayCount::of_action("Pass (offside)"),
-            Some(PlayCount::Offside)
-        );
         assert_eq!(PlayCount::of_action("Carry"), None);
     }
 
