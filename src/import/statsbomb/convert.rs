@@ -271,10 +271,10 @@ fn key_passes<'r>(
         let Some(id) = item.raw.id.str() else {
             continue;
         };
-        if wanted.contains(&id) {
-            if let Some(player) = player_name(&item.raw.player, names) {
-                found.insert(id, player);
-            }
+        if wanted.contains(&id)
+            && let Some(player) = player_name(&item.raw.player, names)
+        {
+            found.insert(id, player);
         }
     }
     found
@@ -752,20 +752,6 @@ fn card_of(card: &Field<Named<'_>>) -> Option<Card> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn away_locations_are_turned_round() {
-        let at = Coords { x: 12.0, y: 20.0 };
-        assert_eq!(point(Side::Home, at), Point { x: 10.0, y: 25.0 });
-        assert_eq!(point(Side::Away, at), Point { x: 90.0, y: 75.0 });
-        let off = Coords { x: -5.0, y: 95.0 };
-        assert_eq!(point(Side::Home, off), Point { x: 0.0, y: 100.0 });
-    }
-}
-
 /// Names a pass the way the statistics read it (`PlayCount::of_action`):
 /// "Pass", "Pass (incomplete)", "Pass (offside)", "Corner", "Corner
 /// (incomplete)", so a converted match file keeps the pass figures.
@@ -780,5 +766,19 @@ fn pass_action(pass: &raw::Pass<'_>) -> String {
         None => base.to_owned(),
         Some("Pass Offside") => format!("{base} (offside)"),
         Some(_) => format!("{base} (incomplete)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn away_locations_are_turned_round() {
+        let at = Coords { x: 12.0, y: 20.0 };
+        assert_eq!(point(Side::Home, at), Point { x: 10.0, y: 25.0 });
+        assert_eq!(point(Side::Away, at), Point { x: 90.0, y: 75.0 });
+        let off = Coords { x: -5.0, y: 95.0 };
+        assert_eq!(point(Side::Home, off), Point { x: 0.0, y: 100.0 });
     }
 }

@@ -172,10 +172,10 @@ fn sheet<'a>(state: &State<'a>, side: Side) -> Sheet<'a> {
         {
             continue;
         }
-        if let Some(name) = sub.player_out {
-            if let Some(entry) = sheet.find(name) {
-                entry.off = Some(minute.clone());
-            }
+        if let Some(name) = sub.player_out
+            && let Some(entry) = sheet.find(name)
+        {
+            entry.off = Some(minute.clone());
         }
         if let Some(name) = sub.player_in {
             sheet.find_or_add(name).on = Some((minute, sub.player_out));

@@ -237,15 +237,15 @@ impl PitchWidget<'_> {
                     ..
                 }
             );
-            if let (true, Some(at)) = (own_goal, event.location.and_then(usable)) {
-                if !state.is_struck_off(goal_step) {
-                    scene.shots.push(ShotMark {
-                        at: to_canvas(at),
-                        radius: shot_radius(None),
-                        color: team_color(theme, event.team),
-                        goal: true,
-                    });
-                }
+            if let (true, Some(at)) = (own_goal, event.location.and_then(usable))
+                && !state.is_struck_off(goal_step)
+            {
+                scene.shots.push(ShotMark {
+                    at: to_canvas(at),
+                    radius: shot_radius(None),
+                    color: team_color(theme, event.team),
+                    goal: true,
+                });
             }
         }
 

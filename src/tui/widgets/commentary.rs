@@ -266,7 +266,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -431,15 +431,11 @@ impl Widget for CommentaryWidget<'_> {
             )
         };
         let below = lines.len().saturating_sub(scroll + rows);
-        if below > 0 && rows >= 2 {
-            if let Some(last) = shown.last_mut() {
-                *last = note(format!("▾ {} more lines · PgDn", below + 1));
-            }
+        if let Some(last) = shown.last_mut().filter(|_| below > 0 && rows >= 2) {
+            *last = note(format!("▾ {} more lines · PgDn", below + 1));
         }
-        if scroll > 0 && rows >= 3 {
-            if let Some(first) = shown.first_mut() {
-                *first = note(format!("▴ {} lines above · PgUp", scroll + 1));
-            }
+        if let Some(first) = shown.first_mut().filter(|_| scroll > 0 && rows >= 3) {
+            *first = note(format!("▴ {} lines above · PgUp", scroll + 1));
         }
         for (i, line) in shown.iter().enumerate() {
             draw_line(buf, body, body.x, body.y + i as u16, line);

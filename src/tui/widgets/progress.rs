@@ -186,10 +186,12 @@ impl<'a> ProgressWidget<'a> {
         // Cards first, so a goal in the same column wins.
         let visible = |step: usize| step <= app.step() || app.spoilers_shown();
         for step in replay.card_steps().filter(|&s| visible(s)) {
-            if let (Some(col), Some(event)) = (self.column(&segments, step), self.event(step)) {
-                if let Detail::Card { card, .. } = event.detail {
-                    draw_str(buf, area, col, area.y, "▮", theme.card(card));
-                }
+            let card = self.event(step).and_then(|e| match e.detail {
+                Detail::Card { card, .. } => Some(card),
+                _ => None,
+            });
+            if let (Some(col), Some(card)) = (self.column(&segments, step), card) {
+                draw_str(buf, area, col, area.y, "▮", theme.card(card));
             }
         }
         for (step, struck_at) in replay.goal_steps().filter(|&(s, _)| visible(s)) {
