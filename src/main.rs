@@ -111,6 +111,8 @@ fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    #[cfg(feature = "test-hooks")]
+    panic_if_asked(&mut terminal, &app);
     let result = tui::run(&mut terminal, &mut app);
     ratatui::restore();
     match result {
@@ -119,6 +121,17 @@ fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Test builds only: with `TOUCHLINE_TEST_PANIC` set, draw one frame and
+/// panic, so a test can check that a panic restores the terminal and
+/// prints its message.
+#[cfg(feature = "test-hooks")]
+fn panic_if_asked(terminal: &mut ratatui::DefaultTerminal, app: &App) {
+    if std::env::var_os("TOUCHLINE_TEST_PANIC").is_some() {
+        let _ = terminal.draw(|frame| frame.render_widget(app, frame.area()));
+        panic!("TOUCHLINE_TEST_PANIC asked for a panic after the first frame");
     }
 }
 
