@@ -8,9 +8,15 @@ pub use clock::{Clock, ClockDisplay, ClockError, Period};
 pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A shared, immutable string for the text of events. Names and action
+/// names repeat across thousands of events, so loaders intern them: every
+/// "Pass" of a million-event file is one allocation.
+pub type Text = Arc<str>;
 
 /// One of the two sides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -99,7 +99,7 @@ impl Replay {
         for (i, event) in self.game.events.iter().enumerate() {
             let step = (i + 1) as Step;
             if let Some(id) = &event.id {
-                by_id.entry(id.as_str()).or_insert(i);
+                by_id.entry(&**id).or_insert(i);
             }
             if event.is_key() {
                 self.key_steps.push(step);
@@ -153,7 +153,7 @@ impl Replay {
                     overturns: Some(target),
                     ..
                 } => {
-                    let Some(&t) = by_id.get(target.as_str()) else {
+                    let Some(&t) = by_id.get(&**target) else {
                         continue;
                     };
                     if let Some(&g) = goal_at.get(&t) {

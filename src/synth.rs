@@ -121,12 +121,12 @@ pub fn synthesize(n: usize, seed: u64) -> Match {
                 reason: Some("Foul".into()),
             },
             340..=359 => Detail::Substitution {
-                player_in: Some(player.clone()),
+                player_in: Some(player.clone().into()),
                 player_out: Some("Someone Else".into()),
             },
             360..=364 if goals > 0 => Detail::Var {
                 decision: Some("Goal ruled out for offside".into()),
-                overturns: Some(format!("g{}", goals - 1)),
+                overturns: Some(format!("g{}", goals - 1).into()),
             },
             365..=399 => Detail::Note { unknown_kind: None },
             _ => Detail::Play {
@@ -136,7 +136,7 @@ pub fn synthesize(n: usize, seed: u64) -> Match {
         };
         let mut event = Event::new(clock, detail);
         if let Detail::Goal { .. } = event.detail {
-            event.id = Some(format!("g{}", goals - 1));
+            event.id = Some(format!("g{}", goals - 1).into());
         }
         let is_play = matches!(
             event.detail,
@@ -144,13 +144,13 @@ pub fn synthesize(n: usize, seed: u64) -> Match {
         );
         if !matches!(event.detail, Detail::Var { .. } | Detail::Note { .. }) {
             event.team = Some(side);
-            event.player = Some(player);
+            event.player = Some(player.into());
         }
         event.location = Some(rng.point());
         if !is_play || matches!(event.detail, Detail::Note { .. }) {
-            event.text = Some(format!(
-                "Moment {i}: something worth a line of commentary happens here."
-            ));
+            event.text = Some(
+                format!("Moment {i}: something worth a line of commentary happens here.").into(),
+            );
         }
         if rng.below(2_000) == 0 {
             event.quotes.push(Quote {

@@ -292,10 +292,10 @@ fn validate_accepts_the_bundled_match() {
 
 /// The broken files and the one line `validate` must print for each,
 /// `{}` standing for the file's path.
-const BROKEN: &[(&str, &str, &str)] = &[
+const BROKEN: &[(&str, &[u8], &str)] = &[
     (
         "wrong-team.json",
-        r#"{
+        br#"{
   "match": {"home": {"name": "England"}, "away": {"name": "France"}},
   "events": [
     {"kind": "goal", "clock": "17", "team": "hom", "player": "Kane"}
@@ -305,17 +305,17 @@ const BROKEN: &[(&str, &str, &str)] = &[
     ),
     (
         "empty.json",
-        "",
+        b"",
         "{}:1:1: the file is empty, expected a JSON match file",
     ),
     (
         "not-json.json",
-        "kick-off at eight\n",
+        b"kick-off at eight\n",
         "{}:1:1: not valid JSON: expected value",
     ),
     (
         "word-clock.json",
-        r#"{
+        br#"{
   "match": {"home": {"name": "A"}, "away": {"name": "B"}},
   "events": [
     {"kind": "note", "clock": "ninety", "text": "late on"}
@@ -325,7 +325,7 @@ const BROKEN: &[(&str, &str, &str)] = &[
     ),
     (
         "duplicate-id.json",
-        r#"{
+        br#"{
   "match": {"home": {"name": "A"}, "away": {"name": "B"}},
   "events": [
     {"id": "g", "kind": "goal", "clock": "10", "team": "home", "player": "X"},
@@ -336,7 +336,7 @@ const BROKEN: &[(&str, &str, &str)] = &[
     ),
     (
         "overturns-nothing.json",
-        r#"{
+        br#"{
   "match": {"home": {"name": "A"}, "away": {"name": "B"}},
   "events": [
     {"kind": "var", "clock": "30", "overturns": "ghost"}
@@ -346,7 +346,7 @@ const BROKEN: &[(&str, &str, &str)] = &[
     ),
     (
         "wrong-result.json",
-        r#"{
+        br#"{
   "match": {
     "home": {"name": "A"},
     "away": {"name": "B"},
@@ -358,17 +358,91 @@ const BROKEN: &[(&str, &str, &str)] = &[
 }"#,
         "{}:5:15: declared result 2-0 does not match the events, which give 1-0",
     ),
+    (
+        "cut-off.json",
+        br#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}},
+  "events": [
+    {"kind": "note", "clock": "10", "text": "and then"#,
+        "{}:4:53: the file ends too soon (EOF while parsing a string), expected the rest of the JSON document",
+    ),
+    (
+        "invalid-utf8.json",
+        b"{\n  \"match\": {\"home\": {\"name\": \"Caf\xe9\"}}\n}",
+        "{}:2:34: invalid UTF-8 (byte 0xE9), expected UTF-8 text",
+    ),
+    (
+        "number-for-string.json",
+        br#"{
+  "match": {"home": {"name": "A"}, "away": {"name": "B"}},
+  "events": [
+    {"kind": "goal", "clock": "10", "team": "home", "player": 9}
+  ]
+}"#,
+        r#"{}:4:63: "player": invalid type: integer 9, expected a string"#,
+    ),
+    (
+        "too-deep.json",
+        b"{\"x-deep\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+        "{}:1:139: JSON nested more than 128 levels deep, expected a flatter document",
+    ),
+];
+
+/// Loaders that must refuse bad input the same way: `validate` prints the
+/// diagnostic; `summary` and the viewer print it after "error: ".
+const COMMANDS: &[(&[&str], &str)] = &[
+    (&["validate"], ""),
+    (&["summary"], "error: "),
+    (&[], "error: "),
 ];
 
 #[test]
-fn validate_refuses_each_broken_file_with_file_line_and_column() {
+fn every_command_refuses_each_broken_file_with_file_line_and_column() {
     for (name, contents, expected) in BROKEN {
-        let (_dir, path) = file_with(name, contents);
-        let run = touchline([Path::new("validate"), &path]);
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).expect("write the fixture");
         let expected = expected.replace("{}", &display(&path));
-        assert_eq!(run.code, 1, "{name}: stderr {}", run.stderr);
-        assert_eq!(run.stdout, "", "{name}");
-        assert_eq!(run.stderr, format!("{expected}\n"), "{name}");
+        for (command, prefix) in COMMANDS {
+            let run = touchline(command.iter().map(Path::new).chain([path.as_path()]));
+            assert_eq!(run.code, 1, "{name} {command:?}: stderr {}", run.stderr);
+            assert_eq!(run.stdout, "", "{name} {command:?}");
+            assert_eq!(
+                run.stderr,
+                format!("{prefix}{expected}\n"),
+                "{name} {command:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_load_everywhere() {
+    let bundled = std::fs::read_to_string(BUNDLED_PATH).expect("the bundled match");
+    let with_bom = format!("\u{feff}{}", bundled.replace('\n', "\r\n"));
+    let (_dir, path) = file_with("bom-crlf.json", &with_bom);
+    let run = touchline([Path::new("validate"), &path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let end = summary_json(&[&display(&path)]);
+    assert_eq!(end["score"], json!({"home": 1, "away": 2}));
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_by_every_command() {
+    let (_dir, path) = file_with("big.json", &" ".repeat(2048));
+    let expected = format!(
+        "{}: file is 2048 bytes, larger than the limit of 1024 bytes, expected a smaller file (raise the limit with --max-size)",
+        display(&path)
+    );
+    for (command, prefix) in COMMANDS {
+        let file = display(&path);
+        let args = command
+            .iter()
+            .copied()
+            .chain(["--max-size", "1KiB", file.as_str()]);
+        let run = touchline(args);
+        assert_eq!(run.code, 1, "{command:?}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("{prefix}{expected}\n"), "{command:?}");
     }
 }
 
@@ -493,22 +567,6 @@ fn viewer_without_a_terminal_says_so_instead_of_drawing() {
         run.stderr,
         "error: the viewer needs a terminal, and standard output is not one; `touchline summary` prints the match as text\n"
     );
-}
-
-#[test]
-fn viewer_and_summary_on_a_broken_file_name_the_line_and_column() {
-    let (name, contents, expected) = BROKEN[0];
-    let (_dir, path) = file_with(name, contents);
-    let expected = format!("error: {}\n", expected.replace("{}", &display(&path)));
-    for args in [
-        vec![display(&path)],
-        vec!["summary".to_owned(), display(&path)],
-    ] {
-        let run = touchline(&args);
-        assert_eq!(run.code, 1, "{args:?}");
-        assert_eq!(run.stdout, "", "{args:?}");
-        assert_eq!(run.stderr, expected, "{args:?}");
-    }
 }
 
 // ---- usage ---------------------------------------------------------------

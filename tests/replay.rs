@@ -56,16 +56,16 @@ fn timeline(ops: &[Op], minutes: &[u16]) -> Match {
                         xg: None,
                     },
                 );
-                e.id = Some(id);
+                e.id = Some(id.into());
                 e.team = Some(*side);
-                e.player = Some(format!("Scorer {}", goal_ids.len()));
+                e.player = Some(format!("Scorer {}", goal_ids.len()).into());
                 e
             }
             Op::Overturn(n) if !goal_ids.is_empty() => Event::new(
                 clock,
                 Detail::Var {
                     decision: None,
-                    overturns: Some(goal_ids[n % goal_ids.len()].clone()),
+                    overturns: Some(goal_ids[n % goal_ids.len()].as_str().into()),
                 },
             ),
             Op::Overturn(_) | Op::Play => Event::new(
@@ -95,7 +95,7 @@ fn timeline(ops: &[Op], minutes: &[u16]) -> Match {
                     },
                 );
                 e.team = Some(*side);
-                e.player = Some(format!("Player {player}"));
+                e.player = Some(format!("Player {player}").into());
                 e
             }
             Op::Kick(side, outcome) => {
@@ -127,7 +127,7 @@ fn naive_score(game: &Match, step: usize) -> Score {
             Detail::Var {
                 overturns: Some(id),
                 ..
-            } => Some(id.as_str()),
+            } => Some(&**id),
             _ => None,
         })
         .collect();

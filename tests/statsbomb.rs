@@ -240,7 +240,7 @@ fn turkey_0_italy_3() {
         .expect("Insigne scores");
     assert!(matches!(
         &insigne.detail,
-        Detail::Goal { assist: Some(a), xg: Some(_), .. } if a == "Ciro Immobile"
+        Detail::Goal { assist: Some(a), xg: Some(_), .. } if &**a == "Ciro Immobile"
     ));
     // 3,803 elements: 2 Starting XI, 2 + 2 duplicate half markers and one
     // Own Goal For merged; 2 foul cards add 2 events.
@@ -451,7 +451,7 @@ fn cup_final_extra_time_and_shootout() {
     // The header was set up by the pass just before it.
     assert!(game.events.iter().any(|e| matches!(
         &e.detail,
-        Detail::Goal { assist: Some(a), .. } if a == "Luca Ferretti"
+        Detail::Goal { assist: Some(a), .. } if &**a == "Luca Ferretti"
     )));
 
     // The shoot-out: ten kicks, 4-3, never in the score.
@@ -525,7 +525,7 @@ fn cup_final_extra_time_and_shootout() {
     assert_eq!(miss.player.as_deref(), Some("Felipe"));
     assert!(matches!(
         &miss.detail,
-        Detail::PenaltyMiss { outcome: Some(ShotOutcome::Saved), keeper: Some(k), .. } if k == "Ruben Hale"
+        Detail::PenaltyMiss { outcome: Some(ShotOutcome::Saved), keeper: Some(k), .. } if &**k == "Ruben Hale"
     ));
 
     // 55 elements: 2 Starting XI, 5 + 5 duplicate half markers and the Own
@@ -632,7 +632,7 @@ fn cup_final_locations_face_one_way() {
             .iter()
             .find(|e| {
                 e.player.as_deref() == Some(player)
-                    && matches!(&e.detail, Detail::Play { action: Some(a), .. } if a == action)
+                    && matches!(&e.detail, Detail::Play { action: Some(a), .. } if &**a == action)
             })
             .unwrap_or_else(|| panic!("{player} {action}"))
     };
@@ -753,7 +753,7 @@ fn messy_file_loads_what_it_can_and_counts_the_rest() {
     let find = |action: &str| {
         game.events
             .iter()
-            .find(|e| matches!(&e.detail, Detail::Play { action: Some(a), .. } if a == action))
+            .find(|e| matches!(&e.detail, Detail::Play { action: Some(a), .. } if &**a == action))
             .unwrap_or_else(|| panic!("no {action}"))
     };
     // Unknown types are plays named by their type.

@@ -11,11 +11,14 @@ use serde_json::value::RawValue;
 
 use super::Loaded;
 use super::diagnostic::{Diagnostic, LoadError, Source, bare_message};
+use super::intern::Interner;
+use crate::model::Text;
 use crate::model::{
     Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
     Player, Point, Quote, Rgb, Score, ShotOutcome, Side, Team,
 };
 use crate::text::sanitize_owned;
+use std::borrow::Cow;
 
 /// Parses a match file's text (already checked to be UTF-8, BOM removed).
 ///
@@ -174,6 +177,7 @@ struct TopVisitor<'s, 'a> {
 #[derive(Default)]
 struct EventSink {
     events: Vec<Event>,
+    names: Interner,
     /// Warnings about events, by the event's index in the file; they get
     /// their position once loading is over.
     warnings: Vec<(usize, Diagnostic)>,
@@ -281,7 +285,7 @@ impl<'de, 's> serde::de::Visitor<'de> for EventsSeed<'s, 'de> {
                     crate::text::sanitize_line(&path)
                 )));
             }
-            match convert_event(raw, unplaced, &mut warnings) {
+            match convert_event(raw, &mut sink.names, unplaced, &mut warnings) {
                 Ok(event) => sink.events.push(event),
                 Err(error) => {
                     sink.failure = Some(Failure::Refused { index, error });
@@ -299,12 +303,12 @@ impl<'de, 's> serde::de::Visitor<'de> for EventsSeed<'s, 'de> {
 struct EventSeed<'s>(&'s mut Vec<String>);
 
 impl<'de> serde::de::DeserializeSeed<'de> for EventSeed<'_> {
-    type Value = RawEvent;
+    type Value = RawEvent<'de>;
 
     fn deserialize<D: serde::Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> Result<RawEvent, D::Error> {
+    ) -> Result<RawEvent<'de>, D::Error> {
         let ignored = self.0;
         serde_ignored::deserialize(deserializer, |path| {
             let path = path.to_string();
@@ -551,30 +555,45 @@ struct RawQuote {
 /// Every field any kind can carry; `convert_event` keeps the ones the kind
 /// uses and warns about the rest.
 #[derive(Deserialize, Default)]
-struct RawEvent {
-    id: Option<String>,
-    kind: String,
+struct RawEvent<'a> {
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
     clock: Option<Clock>,
     period: Option<Period>,
     team: Option<Side>,
-    player: Option<String>,
-    text: Option<String>,
+    #[serde(borrow)]
+    player: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    text: Option<Cow<'a, str>>,
     #[serde(default)]
     quotes: Vec<RawQuote>,
     location: Option<RawPoint>,
     method: Option<RawGoalMethod>,
-    assist: Option<String>,
-    fouled: Option<String>,
-    fouler: Option<String>,
-    outcome: Option<String>,
-    keeper: Option<String>,
+    #[serde(borrow)]
+    assist: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    fouled: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    fouler: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    outcome: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    keeper: Option<Cow<'a, str>>,
     xg: Option<f32>,
-    reason: Option<String>,
-    player_in: Option<String>,
-    player_out: Option<String>,
-    decision: Option<String>,
-    overturns: Option<String>,
-    action: Option<String>,
+    #[serde(borrow)]
+    reason: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    player_in: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    player_out: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    decision: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    overturns: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    action: Option<Cow<'a, str>>,
     end_location: Option<RawPoint>,
 }
 
@@ -623,11 +642,12 @@ const NEEDS_PLAYER: &[&str] = &[
 ];
 
 fn convert_event(
-    raw: RawEvent,
+    raw: RawEvent<'_>,
+    names: &mut Interner,
     at: impl Fn(String) -> Diagnostic,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Event, LoadError> {
-    let kind = raw.kind.as_str();
+    let kind: &str = &raw.kind;
     let fail = |message: String| LoadError(at(message));
     let shown_kind = crate::text::sanitize_line(kind).into_owned();
     if NEEDS_TEAM.contains(&kind) && raw.team.is_none() {
@@ -688,7 +708,7 @@ fn convert_event(
             })
             .transpose()
     };
-    let opt_line = |s: Option<String>| s.map(line);
+    let mut opt_line = |s: Option<Cow<'_, str>>| s.map(|s| names.name(&s));
 
     let detail = match kind {
         "period_start" => Detail::PeriodStart,
@@ -727,8 +747,8 @@ fn convert_event(
             player_out: opt_line(raw.player_out),
         },
         "var" => Detail::Var {
-            decision: raw.decision.map(prose),
-            overturns: raw.overturns,
+            decision: raw.decision.as_deref().map(Interner::prose),
+            overturns: raw.overturns.as_deref().map(Text::from),
         },
         "foul" => Detail::Foul {
             fouled: opt_line(raw.fouled),
@@ -758,18 +778,18 @@ fn convert_event(
         _ => {
             warnings.push(at(format!("unknown kind \"{shown_kind}\" loads as a note")));
             Detail::Note {
-                unknown_kind: Some(line(raw.kind.clone())),
+                unknown_kind: Some(opt_line(Some(raw.kind.clone())).unwrap_or_default()),
             }
         }
     };
 
     Ok(Event {
-        id: raw.id,
+        id: raw.id.as_deref().map(Text::from),
         period,
         clock: raw.clock,
         team: raw.team,
         player: opt_line(raw.player),
-        text: raw.text.map(prose),
+        text: raw.text.as_deref().map(Interner::prose),
         quotes: raw
             .quotes
             .into_iter()
@@ -890,7 +910,7 @@ fn check_references(
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, event) in events.iter().enumerate() {
         if let Some(id) = &event.id {
-            if let Some(&first) = ids.get(id.as_str()) {
+            if let Some(&first) = ids.get(&**id) {
                 let (line, _) = src.position(offset_of(first));
                 return Err(LoadError(src.at(
                     offset_of(i),
@@ -910,7 +930,7 @@ fn check_references(
         } = &event.detail
         {
             let shown = crate::text::sanitize_line(target);
-            match ids.get(target.as_str()) {
+            match ids.get(&**target) {
                 None => {
                     return Err(LoadError(src.at(
                         offset_of(i),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Clock, Period, Side};
+use super::{Clock, Period, Side, Text};
 
 /// A point on the pitch: `x` from the home side's goal line (0) to the away
 /// side's (100), `y` from the top touchline (0) to the bottom one (100).
@@ -122,23 +122,23 @@ pub enum Detail {
         /// How it went in.
         method: GoalMethod,
         /// Who made it.
-        assist: Option<String>,
+        assist: Option<Text>,
         /// Expected-goals value of the shot, when the source has one.
         xg: Option<f32>,
     },
     /// A penalty is given to `team`.
     PenaltyAwarded {
         /// The player brought down.
-        fouled: Option<String>,
+        fouled: Option<Text>,
         /// The player who gave it away.
-        fouler: Option<String>,
+        fouler: Option<Text>,
     },
     /// A penalty that did not go in.
     PenaltyMiss {
         /// How it was missed.
         outcome: Option<ShotOutcome>,
         /// The goalkeeper who faced it.
-        keeper: Option<String>,
+        keeper: Option<Text>,
         /// Expected-goals value, when known.
         xg: Option<f32>,
     },
@@ -154,26 +154,26 @@ pub enum Detail {
         /// Which card.
         card: Card,
         /// Why it was shown.
-        reason: Option<String>,
+        reason: Option<Text>,
     },
     /// `player_in` replaces `player_out`.
     Substitution {
         /// The player coming on.
-        player_in: Option<String>,
+        player_in: Option<Text>,
         /// The player going off.
-        player_out: Option<String>,
+        player_out: Option<Text>,
     },
     /// A video review.
     Var {
         /// What was decided, in words.
-        decision: Option<String>,
+        decision: Option<Text>,
         /// The `id` of the event the review overturns.
-        overturns: Option<String>,
+        overturns: Option<Text>,
     },
     /// A foul that gave nothing more than a free kick.
     Foul {
         /// The player fouled.
-        fouled: Option<String>,
+        fouled: Option<Text>,
     },
     /// A kick in a penalty shoot-out.
     ShootoutKick {
@@ -183,14 +183,14 @@ pub enum Detail {
     /// A low-level action (pass, carry, pressure…), hidden by default.
     Play {
         /// The action's name, such as "Pass".
-        action: Option<String>,
+        action: Option<Text>,
         /// Where the action ended.
         end_location: Option<Point>,
     },
     /// A moment with text only; also what unknown kinds load as.
     Note {
         /// The kind the file gave, when it was not one this version knows.
-        unknown_kind: Option<String>,
+        unknown_kind: Option<Text>,
     },
 }
 
@@ -248,7 +248,7 @@ impl Detail {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Identifier other events refer to (`var.overturns`).
-    pub id: Option<String>,
+    pub id: Option<Text>,
     /// The period it belongs to (given by the file or derived from the clock).
     pub period: Period,
     /// When it happened; absent only in a shoot-out.
@@ -256,9 +256,9 @@ pub struct Event {
     /// The side it is about.
     pub team: Option<Side>,
     /// The player it is about.
-    pub player: Option<String>,
+    pub player: Option<Text>,
     /// A line of commentary.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// What people said about it.
     pub quotes: Vec<Quote>,
     /// Where on the pitch.

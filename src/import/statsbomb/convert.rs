@@ -10,10 +10,10 @@ use super::lineups::Lineups;
 use super::raw::{self, Array, Coords, Field, Named};
 use super::report::{Tally, check_field_types, note};
 use super::sides::Sides;
-use crate::import::{Diagnostic, ImportReport, LoadError};
+use crate::import::{Diagnostic, ImportReport, Interner, LoadError};
 use crate::model::{
     Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
-    Point, Score, ShotOutcome, Side,
+    Point, Score, ShotOutcome, Side, Text,
 };
 use crate::text::sanitize_line;
 
@@ -65,6 +65,11 @@ pub fn convert(
     }
     let names = lineups.map(Lineups::display_names).unwrap_or_default();
     let teams = sides.teams(lineups, &names, &mut warnings, name);
+    // Events share one copy of each player's name.
+    let names: HashMap<i64, Text> = names
+        .into_iter()
+        .map(|(id, n)| (id, Text::from(n)))
+        .collect();
 
     let mut builder = Builder {
         items: &items,
@@ -83,6 +88,7 @@ pub fn convert(
             .unwrap_or(Period::First),
         partners: partners(&items, &sides),
         key_passes: key_passes(&items, &names),
+        actions: Interner::default(),
         loaded: 0,
         tally,
         dropped: Tally::default(),
@@ -252,10 +258,7 @@ fn is_penalty_shot(item: &Item<'_, '_>) -> bool {
 }
 
 /// The passer of each key pass that led to a goal, by the pass's id.
-fn key_passes<'r>(
-    items: &[Item<'r, '_>],
-    names: &HashMap<i64, String>,
-) -> HashMap<&'r str, String> {
+fn key_passes<'r>(items: &[Item<'r, '_>], names: &HashMap<i64, Text>) -> HashMap<&'r str, Text> {
     let wanted: Vec<&str> = items
         .iter()
         .filter(|i| i.kind == "Shot" && i.period != Period::Shootout)
@@ -280,12 +283,12 @@ fn key_passes<'r>(
     found
 }
 
-fn player_name(player: &Field<Named<'_>>, names: &HashMap<i64, String>) -> Option<String> {
+fn player_name(player: &Field<Named<'_>>, names: &HashMap<i64, Text>) -> Option<Text> {
     let player = player.get()?;
     if let Some(name) = player.id.copied().and_then(|id| names.get(&id)) {
         return Some(name.clone());
     }
-    player.name().map(|n| sanitize_line(n).into_owned())
+    player.name().map(|n| Text::from(&*sanitize_line(n)))
 }
 
 /// Where on touchline's pitch: x from the home goal line (0) to the away
@@ -310,7 +313,7 @@ fn point(side: Side, at: Coords) -> Point {
 struct Builder<'b, 'r, 'a> {
     items: &'b [Item<'r, 'a>],
     sides: &'b Sides<'r, 'a>,
-    names: &'b HashMap<i64, String>,
+    names: &'b HashMap<i64, Text>,
     team_names: [String; 2],
     events: Vec<Event>,
     score: Score,
@@ -319,7 +322,9 @@ struct Builder<'b, 'r, 'a> {
     seen_end: [bool; 5],
     last_period: Period,
     partners: HashMap<usize, usize>,
-    key_passes: HashMap<&'r str, String>,
+    key_passes: HashMap<&'r str, Text>,
+    /// One copy of each action name ("Pass" comes thousands of times).
+    actions: Interner,
     loaded: usize,
     tally: Tally,
     dropped: Tally,
@@ -444,7 +449,7 @@ impl<'r> Builder<'_, 'r, '_> {
                 Detail::PeriodEnd
             },
         );
-        event.text = Some(text);
+        event.text = Some(text.into());
         Outcome::Loaded
     }
 
@@ -463,6 +468,7 @@ impl<'r> Builder<'_, 'r, '_> {
             // an event it derives, not part of the name.
             None => sanitize_line(item.kind.trim_end_matches('*')).into_owned(),
         };
+        let action = self.actions.name(&action);
         let event = self.push(
             item,
             Detail::Play {
@@ -528,7 +534,7 @@ impl<'r> Builder<'_, 'r, '_> {
             let assist = shot
                 .and_then(|s| s.key_pass_id.str())
                 .and_then(|id| self.key_passes.get(id))
-                .filter(|a| a.as_str() != player)
+                .filter(|a| ***a != *player)
                 .cloned();
             match side {
                 Side::Home => self.score.home += 1,
@@ -584,7 +590,7 @@ impl<'r> Builder<'_, 'r, '_> {
         event.team = Some(side);
         event.player = player;
         event.location = location;
-        event.text = Some(text);
+        event.text = Some(text.into());
         Outcome::Loaded
     }
 
@@ -624,7 +630,7 @@ impl<'r> Builder<'_, 'r, '_> {
         event.team = Some(credited);
         event.player = Some(player);
         event.location = raw.location.copied().map(|at| point(defender_side, at));
-        event.text = Some(text);
+        event.text = Some(text.into());
         Outcome::Loaded
     }
 
@@ -651,7 +657,7 @@ impl<'r> Builder<'_, 'r, '_> {
             },
         );
         event.team = Some(side);
-        event.text = Some(text);
+        event.text = Some(text.into());
         Outcome::Loaded
     }
 
@@ -691,8 +697,8 @@ impl<'r> Builder<'_, 'r, '_> {
         &mut self,
         item: &Item<'_, '_>,
         to: Side,
-        fouler: Option<String>,
-        fouled: Option<String>,
+        fouler: Option<Text>,
+        fouled: Option<Text>,
     ) {
         let text =
             commentary::penalty_awarded(self.team_name(to), fouler.as_deref(), fouled.as_deref());
@@ -707,7 +713,7 @@ impl<'r> Builder<'_, 'r, '_> {
         let event = self.push(item, Detail::PenaltyAwarded { fouled, fouler });
         event.team = Some(to);
         event.location = location;
-        event.text = Some(text);
+        event.text = Some(text.into());
     }
 
     /// Adds a card; false (and counted) when it cannot name a player of a
@@ -731,13 +737,13 @@ impl<'r> Builder<'_, 'r, '_> {
             item,
             Detail::Card {
                 card,
-                reason: reason.map(|r| sanitize_line(r).into_owned()),
+                reason: reason.map(|r| Text::from(&*sanitize_line(r))),
             },
         );
         event.team = Some(side);
         event.player = Some(player);
         event.location = location;
-        event.text = Some(text);
+        event.text = Some(text.into());
         true
     }
 }

@@ -1,0 +1,48 @@
+//! One shared copy of each name: a match repeats the same players, teams
+//! and action names thousands of times, so loaders keep one [`Text`] per
+//! distinct (sanitised) string.
+
+use std::collections::HashSet;
+
+use crate::model::Text;
+use crate::text::{sanitize, sanitize_line};
+
+/// The set of names seen so far in one load.
+#[derive(Debug, Default)]
+pub struct Interner {
+    names: HashSet<Text>,
+}
+
+impl Interner {
+    /// The shared copy of a one-line name, sanitised.
+    pub fn name(&mut self, raw: &str) -> Text {
+        let clean = sanitize_line(raw);
+        if let Some(known) = self.names.get(&*clean) {
+            return known.clone();
+        }
+        let text: Text = Text::from(&*clean);
+        self.names.insert(text.clone());
+        text
+    }
+
+    /// A sanitised copy of free text (commentary, decisions), which rarely
+    /// repeats and is not interned; newlines are kept.
+    pub fn prose(raw: &str) -> Text {
+        Text::from(&*sanitize(raw))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn equal_names_share_one_allocation() {
+        let mut names = Interner::default();
+        let a = names.name("Harry Kane");
+        let b = names.name("Harry Kane");
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(&*names.name("Kane\u{1b}"), "Kane\u{241b}");
+    }
+}
