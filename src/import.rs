@@ -3,7 +3,10 @@
 //! line and column and what was expected; nothing here panics on bad input.
 
 mod diagnostic;
+mod intern;
 pub mod native;
+
+pub use intern::Interner;
 pub mod statsbomb;
 
 pub use diagnostic::{Diagnostic, LoadError, Source};

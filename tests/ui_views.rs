@@ -38,7 +38,7 @@ fn mid_step(replay: &Replay) -> usize {
         .find(|&step| {
             matches!(
                 &events[step - 1].detail,
-                Detail::Play { action: Some(a), end_location: Some(_) } if a == "Pass"
+                Detail::Play { action: Some(a), end_location: Some(_) } if &**a == "Pass"
             )
         })
         .expect("the synthetic match has passes in its second half")

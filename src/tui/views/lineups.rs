@@ -484,7 +484,7 @@ mod tests {
     fn event(minute: u16, side: Side, player: &str, detail: Detail) -> Event {
         let mut e = Event::new(Clock::minute(minute), detail);
         e.team = Some(side);
-        e.player = Some(player.to_owned());
+        e.player = Some(player.into());
         e
     }
 

@@ -821,7 +821,9 @@ mod tests {
         );
         let pass = events
             .iter()
-            .position(|e| matches!(&e.detail, Detail::Play { action: Some(a), .. } if a == "Pass"))
+            .position(
+                |e| matches!(&e.detail, Detail::Play { action: Some(a), .. } if &**a == "Pass"),
+            )
             .unwrap();
         let caption = line_text(&PitchWidget::new(&replay, pass + 1, &theme).caption());
         let player = text::surname(events[pass].player.as_deref().unwrap());

@@ -131,7 +131,7 @@ impl<'a> CommentaryWidget<'a> {
             } => Some(format!("Goalkeeper: {k}")),
             Detail::Card {
                 reason: Some(r), ..
-            } => Some(r.clone()),
+            } => Some(r.to_string()),
             Detail::Substitution {
                 player_in,
                 player_out,

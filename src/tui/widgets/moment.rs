@@ -196,7 +196,7 @@ pub fn kind_title(replay: &Replay, step: usize, event: &Event) -> String {
         Detail::Var { .. } => "VAR".to_owned(),
         Detail::Foul { .. } => "Foul".to_owned(),
         Detail::ShootoutKick { .. } => "Shoot-out kick".to_owned(),
-        Detail::Play { action, .. } => action.clone().unwrap_or_else(|| "Play".to_owned()),
+        Detail::Play { action, .. } => action.as_deref().unwrap_or("Play").to_owned(),
         Detail::Note { .. } => "Note".to_owned(),
     }
 }
