@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod intern;
+mod split;
 pub mod native;
 
 pub use intern::Interner;
@@ -107,10 +108,11 @@ pub fn load_path_with_lineups(
     lineups: Option<&Path>,
     options: LoadOptions,
 ) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, options)?;
     let name = path.display().to_string();
-    let text = utf8_text(&name, &bytes)?;
-    if !statsbomb::looks_like(text) {
+    // A match file is streamed; only a StatsBomb file (a JSON array, a few
+    // MB) is read whole. The first bytes tell which.
+    let (head, file, file_size) = open_limited(path, options)?;
+    if !statsbomb::looks_like(&String::from_utf8_lossy(&head)) {
         if let Some(lineups) = lineups {
             return Err(LoadError::whole_file(
                 &lineups.display().to_string(),
@@ -119,9 +121,16 @@ pub fn load_path_with_lineups(
                 ),
             ));
         }
-        check_depth(&name, text)?;
-        return native::parse(Source { name: &name, text });
+        let limit = options.max_size.saturating_sub(head.len() as u64) + 1;
+        let reader = LimitCheck {
+            inner: std::io::Cursor::new(head).chain(file.take(limit)),
+            left: options.max_size,
+        };
+        let size = usize::try_from(file_size).unwrap_or(usize::MAX);
+        return native::parse_stream(&name, reader, size, || read_limited(path, options));
     }
+    let bytes = read_limited(path, options)?;
+    let text = utf8_text(&name, &bytes)?;
     let given = lineups.is_some();
     let Some(lineups_path) = lineups
         .map(Path::to_path_buf)
@@ -180,6 +189,54 @@ pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadEr
         )));
     }
     Ok(bytes)
+}
+
+/// Opens a file after the same checks as [`read_limited`] and reads its
+/// first bytes, enough to recognise the format.
+fn open_limited(
+    path: &Path,
+    options: LoadOptions,
+) -> Result<(Vec<u8>, fs::File, u64), LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError::whole_file(&name, message);
+    let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a directory, expected a match file (give a file path)".to_owned(),
+        ));
+    }
+    if meta.len() > options.max_size {
+        return Err(fail(format!(
+            "file is {} bytes, larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
+            meta.len(),
+            options.max_size
+        )));
+    }
+    let mut file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let mut head = Vec::new();
+    (&mut file)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| fail(io_message(&e)))?;
+    Ok((head, file, meta.len()))
+}
+
+/// Fails the read once more than the size limit has come through: a file
+/// that grows while it is read is stopped at the limit too (and the whole
+/// read then reports it, with the message [`read_limited`] gives).
+struct LimitCheck<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for LimitCheck<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::other("the file grew past the size limit while it was read")
+        })?;
+        Ok(n)
+    }
 }
 
 fn io_message(error: &std::io::Error) -> String {
@@ -277,11 +334,10 @@ fn check_depth(name: &str, text: &str) -> Result<(), LoadError> {
 /// Parses a file's bytes, recognising the format by content: a JSON array
 /// is a StatsBomb events file, anything else a match file.
 pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let text = utf8_text(name, bytes)?;
-    if statsbomb::looks_like(text) {
-        statsbomb::parse(name, text, None)
+    let head = &bytes[..bytes.len().min(4096)];
+    if statsbomb::looks_like(&String::from_utf8_lossy(head)) {
+        statsbomb::parse(name, utf8_text(name, bytes)?, None)
     } else {
-        check_depth(name, text)?;
-        native::parse(Source { name, text })
+        native::parse_stream(name, bytes, bytes.len(), || Ok(bytes.to_vec()))
     }
 }

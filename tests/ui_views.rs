@@ -2,21 +2,27 @@
 //! ratatui's `TestBackend` and compared with reviewed snapshots
 //! (`tests/snapshots/`): a synthetic match with positions, passes and xG
 //! at a mid-match step, and the bundled match at full time, which has few
-//! positions, no passes and no xG and must say so.
+//! positions, no passes and no xG and must say so. Then the same views
+//! reached through the App with Tab on a StatsBomb-format match, and every
+//! view at every terminal size from 1x1 to 200x60.
 //!
 //! Snapshots hold characters only; colour is checked separately below.
 
+use std::path::{Path, PathBuf};
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
-use touchline::import;
+use touchline::import::{self, LoadOptions};
 use touchline::model::Detail;
 use touchline::replay::Replay;
 use touchline::synth::synthesize;
-use touchline::tui::ColorMode;
 use touchline::tui::theme::Theme;
 use touchline::tui::views::{LineupsWidget, PitchWidget, StatsWidget, View, XgRaceWidget};
+use touchline::tui::{Action, App, AppOptions, ColorMode};
 
 fn synthetic() -> Replay {
     Replay::new(synthesize(400, 7))
@@ -237,4 +243,213 @@ fn the_pitch_uses_both_team_colours() {
         .fg
         .unwrap();
     assert!(colours.contains(&home) && colours.contains(&away));
+}
+
+// ---- the views through the App ---------------------------------------------
+
+/// The project's StatsBomb-format cup final: extra time, a shoot-out, a
+/// second yellow, positions, passes and xG.
+fn cup_final() -> Replay {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/statsbomb/cup_final_events.json");
+    let loaded = import::load_path(&path, LoadOptions::default()).expect("the fixture loads");
+    Replay::new(loaded.game)
+}
+
+fn app_on(replay: Replay) -> App {
+    App::new(
+        replay,
+        AppOptions {
+            colors: ColorMode::TrueColor,
+            ..AppOptions::default()
+        },
+    )
+}
+
+fn app_text(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("drawing into a test backend");
+    text_of(&terminal)
+}
+
+/// The cup final just after its first goal (Felipe, 45+2'), on each view
+/// in turn as Tab reaches it: the scoreboard stays on every one, and the
+/// middle of the screen is the view.
+#[test]
+fn each_view_through_the_app_on_a_statsbomb_match() {
+    let mut app = app_on(cup_final());
+    app.update(Action::NextGoal);
+    assert_eq!(app.state().score().home, 1);
+    for view in View::ALL {
+        assert_eq!(app.view(), view);
+        for (w, h) in SIZES {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .expect("drawing into a test backend");
+            let text = text_of(&terminal);
+            assert!(text.contains("Northfield"), "{view:?} {w}x{h}:\n{text}");
+            assert!(text.contains(&format!("╭ {} ", view.title())), "{text}");
+            let name = format!("app_{}_cup_final_{w}x{h}", slug(view));
+            insta::assert_snapshot!(name, terminal.backend());
+        }
+        app.update(Action::NextView);
+    }
+    assert_eq!(app.view(), View::Timeline);
+}
+
+fn slug(view: View) -> &'static str {
+    match view {
+        View::Timeline => "timeline",
+        View::Pitch => "pitch",
+        View::Stats => "stats",
+        View::XgRace => "xg_race",
+        View::Lineups => "lineups",
+    }
+}
+
+/// Figures on the stats view grow as the cursor moves and never run ahead
+/// of it: at kick-off there are no shots, at full time there are.
+#[test]
+fn the_stats_view_counts_up_to_the_cursor_only() {
+    let mut app = app_on(cup_final());
+    app.update(Action::NextView);
+    app.update(Action::NextView);
+    assert_eq!(app.view(), View::Stats);
+    let shots_row = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("Shots") && !l.contains("target"))
+            .map(|l| l.split_whitespace().filter(|w| w.parse::<u32>().is_ok()).count())
+    };
+    let start = app_text(&app, 120, 40);
+    assert!(start.contains("Shots"), "{start}");
+    let figures: Vec<String> = start
+        .lines()
+        .filter(|l| l.contains("Shots") && !l.contains("target"))
+        .flat_map(|l| l.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|w| w.parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(figures, ["0", "0"], "{start}");
+    app.update(Action::FullTime);
+    let end = app_text(&app, 120, 40);
+    assert_eq!(shots_row(&end), Some(2), "{end}");
+    assert_ne!(start, end);
+}
+
+/// `a` lists every event on the timeline: the passes and carries the key
+/// moments leave out appear, and the scoreboard says so.
+#[test]
+fn a_lists_every_event_on_the_timeline() {
+    let mut app = app_on(cup_final());
+    app.update(Action::ToggleSpoilers);
+    let keys = app_text(&app, 120, 40);
+    assert!(!keys.contains("Pass"), "{keys}");
+    app.update(Action::ToggleAllEvents);
+    let all = app_text(&app, 120, 40);
+    assert!(all.contains("Pass"), "{all}");
+    assert!(all.contains("all events"), "{all}");
+}
+
+/// Autoplay on the pitch draws the ball on its way between two actions:
+/// the frame halfway differs from the frames at either end.
+#[test]
+fn the_ball_moves_between_two_actions_on_the_pitch() {
+    let mut app = app_on(cup_final());
+    app.update(Action::NextView);
+    app.update(Action::TogglePlay);
+    let mut guard = 0;
+    while !app.animating() {
+        app.update(Action::Tick);
+        guard += 1;
+        assert!(guard < 60, "no action with somewhere for the ball to go");
+    }
+    let frames: Vec<String> = [0.0, 0.5, 1.0]
+        .into_iter()
+        .map(|progress| {
+            app.animate(progress);
+            app_text(&app, 120, 40)
+        })
+        .collect();
+    assert_ne!(frames[0], frames[1]);
+    assert_ne!(frames[1], frames[2]);
+}
+
+// ---- every size ------------------------------------------------------------
+
+/// One real StatsBomb match when `TOUCHLINE_STATSBOMB_DIR` names the
+/// directory of real files (Turkey v Italy when it is there).
+fn real_match() -> Option<(String, Replay)> {
+    let dir = PathBuf::from(std::env::var_os("TOUCHLINE_STATSBOMB_DIR")?);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("TOUCHLINE_STATSBOMB_DIR={}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with("_events.json"))
+        .collect();
+    files.sort_by_key(|p| !p.to_string_lossy().contains("turkey_italy"));
+    let path = files
+        .first()
+        .unwrap_or_else(|| panic!("no *_events.json in {}", dir.display()));
+    let loaded = import::load_path(path, LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some((path.display().to_string(), Replay::new(loaded.game)))
+}
+
+/// Every view, and the help screen, at every terminal size from 1x1 to
+/// 200x60, for the bundled match, the StatsBomb fixture and (when the
+/// directory is given) a real match, at kick-off and just after the first
+/// goal, playing with the ball half way to the next action: none panics.
+/// Frames are drawn into one reused buffer, which is what keeps this
+/// affordable.
+#[test]
+fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
+    let mut matches = vec![
+        ("bundled".to_owned(), bundled()),
+        ("cup final fixture".to_owned(), cup_final()),
+    ];
+    matches.extend(real_match());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    for (name, replay) in matches {
+        let mut app = app_on(replay);
+        for stop in ["kick-off", "first goal"] {
+            if stop == "first goal" {
+                app.update(Action::NextGoal);
+            }
+            // Playing, so the pitch draws the ball on its way.
+            if !app.playback().playing {
+                app.update(Action::TogglePlay);
+            }
+            app.animate(0.5);
+            for screen in 0..=View::ALL.len() {
+                let help = screen == View::ALL.len();
+                if help {
+                    app.update(Action::OpenHelp);
+                }
+                let t0 = std::time::Instant::now();
+                for width in 1..=200 {
+                    for height in 1..=60 {
+                        let area = Rect::new(0, 0, width, height);
+                        buf.resize(area);
+                        buf.reset();
+                        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            (&app).render(area, &mut buf);
+                        }));
+                        assert!(
+                            drawn.is_ok(),
+                            "{name}, {stop}, {:?}{}, {width}x{height} panicked",
+                            app.view(),
+                            if help { " with help" } else { "" }
+                        );
+                    }
+                }
+                eprintln!("TIMING {name} {stop} {:?} help={help} {:?}", app.view(), t0.elapsed());
+                if help {
+                    app.update(Action::CloseHelp);
+                } else {
+                    app.update(Action::NextView);
+                }
+            }
+        }
+    }
 }

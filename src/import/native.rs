@@ -92,6 +92,113 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Loads a match file read from `reader` in chunks, so the text is never
+/// whole in memory: each event is parsed as soon as the splitter has cut
+/// it out, and only the events stay.
+///
+/// This path stops at the first sign of trouble (an error, a warning,
+/// events out of order) and hands over to [`parse`] on the whole text,
+/// fetched by `whole_text`, which gives every diagnostic its line and
+/// column. A good file is read once; a bad one twice.
+pub fn parse_stream(
+    name: &str,
+    reader: impl std::io::Read,
+    size: usize,
+    whole_text: impl FnOnce() -> Result<Vec<u8>, LoadError>,
+) -> Result<Loaded, LoadError> {
+    if let Some(loaded) = stream_clean(name, reader, size) {
+        return Ok(loaded);
+    }
+    let bytes = whole_text()?;
+    let text = super::utf8_text(name, &bytes)?;
+    super::check_depth(name, text)?;
+    parse(Source { name, text })
+}
+
+/// The streaming load of a clean file; `None` as soon as anything would
+/// need a diagnostic.
+fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) -> Option<Loaded> {
+    // An event takes well over 64 bytes of JSON, so this is room enough
+    // without regrowing (and copying) the list; pages never used cost no
+    // memory.
+    let mut events = Vec::with_capacity(size / 64);
+    let mut names = Interner::default();
+    let mut ignored = Vec::new();
+    let mut warnings = Vec::new();
+    let (skeleton, _) = super::split::split(reader, |bytes, _| {
+        // Validated once here, so serde reads it as text without checking
+        // every string again.
+        let text = std::str::from_utf8(bytes).map_err(drop)?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let raw: RawEvent<'_> = StrictRawEvent::deserialize(&mut de)
+            .and_then(|raw| de.end().map(|()| raw))
+            .map_err(drop)?
+            .into();
+        // Quotes are lenient even in the strict twin; the few events with
+        // quotes are read once more to catch unknown fields in them.
+        if !raw.quotes.is_empty() {
+            let mut de = serde_json::Deserializer::from_str(text);
+            serde::de::DeserializeSeed::deserialize(EventSeed(&mut ignored), &mut de)
+                .map_err(drop)?;
+            if !ignored.is_empty() {
+                return Err(());
+            }
+        }
+        let unplaced = |message| Diagnostic {
+            file: name.to_owned(),
+            position: None,
+            message,
+        };
+        let event = convert_event(raw, &mut names, unplaced, &mut warnings).map_err(drop)?;
+        if !warnings.is_empty() {
+            return Err(());
+        }
+        events.push(event);
+        Ok(())
+    })
+    .ok()?;
+
+    // The skeleton is the document with an empty events list.
+    let src = Source {
+        name,
+        text: std::str::from_utf8(&skeleton.text).ok()?,
+    };
+    let mut sink = EventSink::default();
+    let mut de = serde_json::Deserializer::from_str(src.text);
+    let top = serde::Deserializer::deserialize_map(
+        &mut de,
+        TopVisitor {
+            src,
+            sink: &mut sink,
+        },
+    )
+    .and_then(|top| de.end().map(|()| top))
+    .ok()?;
+    let mut warnings = top.warnings;
+    let info_raw = top.info.filter(|_| top.has_events)?;
+    let info: RawInfo<'_> = parse_at(src, info_raw.get(), &mut warnings).ok()?;
+    let info = convert_info(src, info, &mut warnings).ok()?;
+    let in_order = events
+        .windows(2)
+        .all(|pair| pair[0].order_key() <= pair[1].order_key());
+    if !warnings.is_empty() || !in_order || check_references(src, &events, |_| 0).is_err() {
+        return None;
+    }
+    let game = Match {
+        format: 1,
+        info,
+        events,
+    };
+    if let Some((declared, offset)) = declared_result(src, info_raw) {
+        check_result(src, &game, declared, offset).ok()?;
+    }
+    Some(Loaded {
+        game,
+        warnings: Vec::new(),
+        report: None,
+    })
+}
+
 /// Where each event starts in the file. Found only when a diagnostic needs
 /// it, by a second, shallow pass, so loading a good file pays nothing.
 struct Locator<'a> {
@@ -552,10 +659,37 @@ struct RawQuote {
     source: Option<String>,
 }
 
-/// Every field any kind can carry; `convert_event` keeps the ones the kind
-/// uses and warns about the rest.
-#[derive(Deserialize, Default)]
-struct RawEvent<'a> {
+/// Declares [`RawEvent`] and a strict twin with the same fields that
+/// refuses unknown ones, so the streaming path can read events without
+/// serde_ignored's wrapper (a tenth of the load time) and still notice a
+/// field it would have to warn about: then it hands over to the checking
+/// path.
+macro_rules! raw_event {
+    ($($(#[$attr:meta])* $field:ident: $ty:ty,)*) => {
+        /// Every field any kind can carry; `convert_event` keeps the ones
+        /// the kind uses and warns about the rest.
+        #[derive(Deserialize, Default)]
+        struct RawEvent<'a> {
+            $($(#[$attr])* $field: $ty,)*
+        }
+
+        /// [`RawEvent`], refusing any field it does not know (`x-` ones
+        /// too, which the checking path then ignores).
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct StrictRawEvent<'a> {
+            $($(#[$attr])* $field: $ty,)*
+        }
+
+        impl<'a> From<StrictRawEvent<'a>> for RawEvent<'a> {
+            fn from(strict: StrictRawEvent<'a>) -> Self {
+                Self { $($field: strict.$field,)* }
+            }
+        }
+    };
+}
+
+raw_event! {
     #[serde(borrow)]
     id: Option<Cow<'a, str>>,
     #[serde(borrow)]

@@ -30,6 +30,16 @@ pub enum Action {
     OpenPrompt,
     /// Show or hide what lies ahead of the cursor.
     ToggleSpoilers,
+    /// The next view below the scoreboard (Tab).
+    NextView,
+    /// The previous view (Shift-Tab).
+    PrevView,
+    /// List every event, or key moments only.
+    ToggleAllEvents,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does
+    /// elsewhere; the event loop carries it out, since it owns the
+    /// terminal.
+    Suspend,
     /// Open the help screen.
     OpenHelp,
     /// Close the help screen.

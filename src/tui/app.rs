@@ -1,14 +1,24 @@
-//! The viewer's state: the replay, where the cursor is, what is shown and
-//! how autoplay runs. [`App::update`] is the only way it changes; it reads
-//! no clock and does no I/O, so tests drive it directly.
+//! The viewer's state: the replay, where the cursor is, which view is
+//! shown and how autoplay runs. [`App::update`] is the only way the
+//! replay's state changes; it reads no clock and does no I/O, so tests
+//! drive it directly. The event loop, which owns the clock, tells the app
+//! how far the ball has travelled between two moments with
+//! [`App::animate`].
+//!
+//! Where stepping stops depends on the view: the timeline and the other
+//! panels stop at what the timeline lists (key moments, or every event
+//! after `a`), while the pitch stops at every action with a position too,
+//! so that autoplay there moves the ball from action to action in match
+//! time, as the game was played. The timeline keeps its own filter.
 
 use std::time::Duration;
 
 use super::action::Action;
 use super::keymap::Mode;
 use super::theme::{ColorMode, Theme};
+use super::views::{View, ball_towards};
 use super::widgets::CommentaryWidget;
-use crate::model::{Clock, Event};
+use crate::model::{Clock, Event, Point};
 use crate::replay::{Playback, Replay, State};
 use ratatui::layout::Rect;
 
@@ -87,6 +97,12 @@ pub struct App {
     theme: Theme,
     scroll: usize,
     viewport: Option<Rect>,
+    view: View,
+    /// Steps the pitch stops at: key moments and every located action.
+    pitch_stops: Vec<usize>,
+    /// How far (0 to 1) autoplay has taken the ball towards the next stop.
+    ball_progress: f32,
+    suspend_requested: bool,
 }
 
 impl App {
@@ -97,6 +113,14 @@ impl App {
             .unwrap_or_else(|| replay.kick_off())
             .min(replay.steps());
         let theme = Theme::new(options.colors, &replay.game().info);
+        let pitch_stops = replay
+            .game()
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
+            .map(|(i, _)| i + 1)
+            .collect();
         Self {
             step,
             playback: Playback::at_speed(options.speed),
@@ -109,6 +133,10 @@ impl App {
             theme,
             scroll: 0,
             viewport: None,
+            view: View::default(),
+            pitch_stops,
+            ball_progress: 0.0,
+            suspend_requested: false,
             replay,
         }
     }
@@ -122,16 +150,20 @@ impl App {
         self.apply(action);
         if self.step != before {
             self.scroll = 0;
+            self.ball_progress = 0.0;
+        }
+        if !self.playback.playing {
+            self.ball_progress = 0.0;
         }
     }
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::NextEvent => match self.next_visible(self.step) {
+            Action::NextEvent => match self.next_stop(self.step) {
                 Some(step) => self.step = step,
                 None => self.say("This is the last moment of the match."),
             },
-            Action::PrevEvent => match self.prev_visible(self.step) {
+            Action::PrevEvent => match self.prev_stop(self.step) {
                 Some(step) => self.step = step,
                 None => self.say("Before kick-off: nothing earlier."),
             },
@@ -148,7 +180,7 @@ impl App {
             Action::TogglePlay => {
                 if self.playback.playing {
                     self.playback.playing = false;
-                } else if self.next_visible(self.step).is_some() {
+                } else if self.next_stop(self.step).is_some() {
                     self.playback.playing = true;
                 } else {
                     self.say("That was the final moment. Home or g goes back to kick-off.");
@@ -169,6 +201,23 @@ impl App {
                 self.mode = Mode::Prompt;
             }
             Action::ToggleSpoilers => self.spoilers = !self.spoilers,
+            Action::NextView => self.set_view(self.view.next()),
+            Action::PrevView => self.set_view(self.view.prev()),
+            Action::ToggleAllEvents => {
+                let (filter, note) = match self.filter {
+                    EventFilter::KeyMoments => (
+                        EventFilter::All,
+                        "Every event: passes, carries and the rest are listed too.",
+                    ),
+                    EventFilter::All => (
+                        EventFilter::KeyMoments,
+                        "Key moments only: goals, chances, cards, substitutions, periods.",
+                    ),
+                };
+                self.filter = filter;
+                self.say(note);
+            }
+            Action::Suspend => self.suspend_requested = true,
             Action::OpenHelp => self.mode = Mode::Help,
             Action::CloseHelp => self.mode = Mode::Normal,
             Action::PromptType(c) => {
@@ -238,17 +287,22 @@ impl App {
         }
     }
 
-    /// Autoplay: on to the next visible moment, stopping at the last.
+    /// Autoplay: on to the next stop, stopping at the last.
     fn tick(&mut self) {
         if !self.playback.playing {
             return;
         }
-        if let Some(step) = self.next_visible(self.step) {
+        if let Some(step) = self.next_stop(self.step) {
             self.step = step;
         }
-        if self.next_visible(self.step).is_none() {
+        if self.next_stop(self.step).is_none() {
             self.playback.playing = false;
         }
+    }
+
+    fn set_view(&mut self, view: View) {
+        self.view = view;
+        self.ball_progress = 0.0;
     }
 
     /// How long autoplay stays on the current moment before moving on, or
@@ -257,11 +311,88 @@ impl App {
         if !self.playback.playing {
             return None;
         }
-        let next = self.next_visible(self.step)?;
+        let next = self.next_stop(self.step)?;
         Some(self.playback.wait(&self.replay, self.step, next))
     }
 
-    /// The next step the fan can stop at.
+    /// The next step that stepping and autoplay stop at from `step`: what
+    /// the timeline lists, or on the pitch every located action as well
+    /// (see the module notes).
+    pub fn next_stop(&self, step: usize) -> Option<usize> {
+        if !self.steps_by_location() {
+            return self.next_visible(step);
+        }
+        let i = self.pitch_stops.partition_point(|&s| s <= step);
+        self.pitch_stops.get(i).copied()
+    }
+
+    /// The previous stop before `step`; step 0 (before kick-off) counts.
+    pub fn prev_stop(&self, step: usize) -> Option<usize> {
+        if !self.steps_by_location() {
+            return self.prev_visible(step);
+        }
+        if step == 0 {
+            return None;
+        }
+        let i = self.pitch_stops.partition_point(|&s| s < step);
+        Some(i.checked_sub(1).map_or(0, |i| self.pitch_stops[i]))
+    }
+
+    /// Whether stepping visits located actions the filter hides: on the
+    /// pitch, unless every event is shown anyway.
+    fn steps_by_location(&self) -> bool {
+        self.view == View::Pitch && self.filter == EventFilter::KeyMoments
+    }
+
+    /// Tells the app how far autoplay has got from the current moment to
+    /// the next, as a fraction (0 to 1) of the wait between them, so the
+    /// pitch can draw the ball on its way. Only the event loop, which
+    /// owns the clock, calls it; stepping or pausing resets it to 0.
+    pub fn animate(&mut self, progress: f32) {
+        self.ball_progress = if progress.is_finite() && self.playback.playing {
+            progress.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+    }
+
+    /// Where the pitch draws the ball while autoplay carries it to the
+    /// next moment; `None` when paused or on another view (the ball then
+    /// sits where the current moment left it).
+    pub fn ball(&self) -> Option<Point> {
+        if !self.playback.playing || !self.view.animates() {
+            return None;
+        }
+        let next = self.next_stop(self.step)?;
+        ball_towards(&self.replay, self.step, next, self.ball_progress)
+    }
+
+    /// Whether the screen changes as time passes between two moments:
+    /// autoplay runs on the pitch and the ball has somewhere to go. The
+    /// event loop redraws every [`FRAME`](super::views::FRAME) only then.
+    pub fn animating(&self) -> bool {
+        if !self.playback.playing || !self.view.animates() {
+            return false;
+        }
+        let Some(next) = self.next_stop(self.step) else {
+            return false;
+        };
+        let at = |progress| ball_towards(&self.replay, self.step, next, progress);
+        at(0.0) != at(1.0)
+    }
+
+    /// Whether the fan asked to suspend (Ctrl-Z) since the last call; the
+    /// event loop, which owns the terminal, carries it out.
+    pub fn take_suspend_request(&mut self) -> bool {
+        std::mem::take(&mut self.suspend_requested)
+    }
+
+    /// Which view fills the screen below the scoreboard.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The next step the timeline lists.
     pub fn next_visible(&self, step: usize) -> Option<usize> {
         match self.filter {
             EventFilter::KeyMoments => self.replay.next_key(step),
@@ -269,7 +400,7 @@ impl App {
         }
     }
 
-    /// The previous step the fan can stop at; step 0 (before kick-off)
+    /// The previous step the timeline lists; step 0 (before kick-off)
     /// counts.
     pub fn prev_visible(&self, step: usize) -> Option<usize> {
         match self.filter {
@@ -345,6 +476,11 @@ impl App {
     }
 }
 
+/// Whether a position can be drawn on the pitch.
+fn located(point: Point) -> bool {
+    point.x.is_finite() && point.y.is_finite()
+}
+
 /// Reads what was typed into the minute prompt, with a message that says
 /// what is expected when it is not a minute.
 pub fn parse_minute(input: &str) -> Result<Clock, String> {
@@ -406,6 +542,118 @@ mod tests {
         app.update(Action::TogglePlay);
         app.update(Action::Tick);
         assert_eq!(app.step(), 2, "autoplay visits plays too when shown");
+    }
+
+    /// Plays with and without positions around a goal.
+    const LOCATED: &str = r#"{
+      "match": {"home": {"name": "Home"}, "away": {"name": "Away"}},
+      "events": [
+        {"kind": "period_start", "clock": "1"},
+        {"kind": "play", "clock": "1", "team": "home", "action": "Pass",
+         "location": [50, 50], "end_location": [70, 40]},
+        {"kind": "play", "clock": "2", "action": "Referee Ball-Drop"},
+        {"kind": "goal", "clock": "3", "team": "home", "player": "A. Striker",
+         "location": [90, 50]},
+        {"kind": "play", "clock": "4", "team": "away", "action": "Carry",
+         "location": [50, 50], "end_location": [40, 50]},
+        {"kind": "period_end", "clock": "45"}
+      ]
+    }"#;
+
+    fn located() -> App {
+        let loaded = import::parse_bytes("located.json", LOCATED.as_bytes()).unwrap();
+        App::new(Replay::new(loaded.game), AppOptions::default())
+    }
+
+    #[test]
+    fn tab_cycles_the_views_and_a_toggles_every_event() {
+        let mut app = with_plays();
+        let mut seen = Vec::new();
+        for _ in 0..View::ALL.len() {
+            seen.push(app.view());
+            app.update(Action::NextView);
+        }
+        assert_eq!(seen, View::ALL);
+        assert_eq!(app.view(), View::Timeline, "round the cycle");
+        app.update(Action::PrevView);
+        assert_eq!(app.view(), View::Lineups);
+        app.update(Action::NextView);
+        assert_eq!(app.view(), View::Timeline);
+
+        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        app.update(Action::ToggleAllEvents);
+        assert_eq!(app.filter(), EventFilter::All);
+        assert!(app.message().is_some_and(|m| m.contains("Every event")));
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 2, "the pass is a stop now");
+        app.update(Action::ToggleAllEvents);
+        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 4, "plays are passed over again");
+    }
+
+    #[test]
+    fn the_pitch_stops_at_located_actions_while_the_timeline_keeps_its_filter() {
+        let mut app = located();
+        app.update(Action::NextView);
+        assert_eq!(app.view(), View::Pitch);
+        let mut stops = vec![app.step()];
+        loop {
+            let before = app.step();
+            app.update(Action::NextEvent);
+            if app.step() == before {
+                break;
+            }
+            stops.push(app.step());
+        }
+        // The ball-drop has no position; the pass and the carry have.
+        assert_eq!(stops, [1, 2, 4, 5, 6]);
+        let mut back = Vec::new();
+        while app.step() > 0 {
+            app.update(Action::PrevEvent);
+            back.push(app.step());
+        }
+        assert_eq!(back, [5, 4, 2, 1, 0]);
+        // What the timeline lists is unchanged.
+        assert_eq!(app.next_visible(1), Some(4));
+        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        // Autoplay on the pitch goes action by action, with every event
+        // shown too.
+        app.update(Action::KickOff);
+        app.update(Action::TogglePlay);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), 2);
+        app.update(Action::ToggleAllEvents);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), 3);
+        // Back on the timeline, stepping follows its filter again.
+        app.update(Action::ToggleAllEvents);
+        app.update(Action::PrevView);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), 4);
+    }
+
+    #[test]
+    fn the_ball_moves_only_on_the_pitch_while_playing() {
+        let mut app = located();
+        app.update(Action::NextView);
+        app.update(Action::NextEvent);
+        assert_eq!(app.step(), 2);
+        assert_eq!(app.ball(), None, "paused: the pitch places the ball");
+        app.update(Action::TogglePlay);
+        assert!(app.animating());
+        // From the pass's end (70, 40) towards the goal at (90, 50).
+        app.animate(0.5);
+        let ball = app.ball().unwrap();
+        assert!((ball.x - 80.0).abs() < 1e-3 && (ball.y - 45.0).abs() < 1e-3);
+        app.animate(f32::NAN);
+        assert_eq!(app.ball().unwrap().x, 70.0);
+        app.animate(0.5);
+        app.update(Action::Tick);
+        assert_eq!(app.ball().unwrap().x, 90.0, "a new moment starts at 0");
+        app.update(Action::NextView);
+        assert_eq!(app.ball(), None);
+        assert!(!app.animating(), "other views do not animate");
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! The terminal loop: draw, wait for a key (or autoplay's next moment),
 //! apply it, draw again. While paused it blocks on input and uses no CPU;
-//! while playing it sleeps in `poll` until the next moment is due.
+//! while playing it sleeps in `poll` until the next moment is due, waking
+//! every [`FRAME`] only while the pitch has a ball to move.
+//!
+//! It is also the only part that owns the terminal, so Ctrl-Z (which the
+//! app merely asks for) is carried out here: the terminal goes back to the
+//! shell, the process stops, and `fg` brings back a fully redrawn screen.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
@@ -11,42 +16,73 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::app::App;
 use super::keymap;
+use super::views::FRAME;
 
 /// Runs the viewer until the fan quits. The caller sets the terminal up
 /// (`ratatui::init`) and restores it afterwards, also on error.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let mut timer = Timer::default();
-    let size = terminal.size()?;
-    app.set_viewport(size.width, size.height);
-    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    let mut clock = Autoplay::default();
+    draw(terminal, app, &mut clock)?;
     while app.is_running() {
-        let event = match app.autoplay_wait() {
-            None => {
-                timer.clear();
-                Some(event::read()?)
-            }
-            Some(wait) => {
-                let now = Instant::now();
-                let due = timer.due(app.step(), wait, now);
-                if event::poll(due.saturating_duration_since(now))? {
+        let now = Instant::now();
+        let event = match clock.wake_at(app, now) {
+            None => Some(event::read()?),
+            Some(at) => {
+                if event::poll(at.saturating_duration_since(now))? {
                     Some(event::read()?)
                 } else {
                     None
                 }
             }
         };
-        let redraw = match event {
+        let mut redraw = match event {
             Some(event) => handle_event(app, &event),
-            None => {
-                app.update(Action::Tick);
-                true
-            }
+            None => clock.wake(app, Instant::now()),
         };
+        if app.take_suspend_request() {
+            suspend(terminal)?;
+            // The time spent stopped is not the match's: the current
+            // moment gets its whole wait again.
+            clock.restart();
+            redraw = true;
+        }
         if redraw && app.is_running() {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            draw(terminal, app, &mut clock)?;
         }
     }
     Ok(())
+}
+
+/// Draws a frame, telling the app the screen's size (for scrolling) and
+/// how far the ball has got.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App, clock: &mut Autoplay) -> io::Result<()> {
+    let now = Instant::now();
+    clock.animate(app, now);
+    clock.drawn = Some(now);
+    terminal.draw(|frame| {
+        let area = frame.area();
+        app.set_viewport(area.width, area.height);
+        frame.render_widget(&*app, area);
+    })?;
+    Ok(())
+}
+
+/// Hands the terminal back to the shell, stops the process as Ctrl-Z does
+/// in a cooked terminal, and takes the terminal again once the shell
+/// continues it (`fg`). The screen is cleared and the next draw repaints
+/// every cell, since the alternate screen comes back blank.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    ratatui::try_restore()?;
+    crossterm::execute!(terminal.backend_mut(), crossterm::cursor::Show)?;
+    // Stops here until SIGCONT. Without job control (no shell to come
+    // back to) the kernel discards the signal and this returns at once.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        terminal.backend_mut(),
+        crossterm::terminal::EnterAlternateScreen
+    )?;
+    terminal.clear()
 }
 
 /// Applies a terminal event; returns whether the screen needs redrawing.
@@ -60,36 +96,87 @@ pub fn handle_event(app: &mut App, event: &Event) -> bool {
             }
             None => false,
         },
-        Event::Resize(width, height) => {
-            app.set_viewport(*width, *height);
-            true
-        }
+        // The size is read again when drawing, so a storm of resizes
+        // always ends on a frame of the final size.
+        Event::Resize(..) => true,
         _ => false,
     }
 }
 
-/// When autoplay's next moment is due. It is set once per moment and
-/// speed, so keys pressed while playing do not postpone the next moment,
-/// while stepping or changing speed starts a fresh wait.
+/// Autoplay's clock: when the current moment was reached, so that its
+/// wait (and the ball's progress) is measured from then, whatever other
+/// events, such as resizes or keys that do not step, come in between.
 #[derive(Debug, Default)]
-struct Timer {
-    armed: Option<(usize, Duration, Instant)>,
+struct Autoplay {
+    /// The step autoplay is on and when it got there (or play started).
+    since: Option<(usize, Instant)>,
+    /// When the last frame was drawn, for the ball's frame rate.
+    drawn: Option<Instant>,
 }
 
-impl Timer {
-    fn due(&mut self, step: usize, wait: Duration, now: Instant) -> Instant {
-        match self.armed {
-            Some((s, w, due)) if s == step && w == wait => due,
+impl Autoplay {
+    /// When the current moment began, for `step`: remembered while the
+    /// step stays, started afresh at `now` when it changes.
+    fn since(&mut self, step: usize, now: Instant) -> Instant {
+        match self.since {
+            Some((s, at)) if s == step => at,
             _ => {
-                let due = now + wait;
-                self.armed = Some((step, wait, due));
-                due
+                self.since = Some((step, now));
+                now
             }
         }
     }
 
-    fn clear(&mut self) {
-        self.armed = None;
+    /// Forgets the current moment's start, so its wait begins again.
+    fn restart(&mut self) {
+        self.since = None;
+    }
+
+    /// When the loop must wake without input: the next moment's deadline,
+    /// or the next frame while the ball moves; `None` when paused.
+    fn wake_at(&mut self, app: &App, now: Instant) -> Option<Instant> {
+        let Some(wait) = app.autoplay_wait() else {
+            self.since = None;
+            return None;
+        };
+        let due = self.since(app.step(), now) + wait;
+        if app.animating() {
+            let frame = self.drawn.map_or(now, |at| at + FRAME);
+            Some(due.min(frame))
+        } else {
+            Some(due)
+        }
+    }
+
+    /// The loop woke with no input: moves on a moment if one is due, else
+    /// it is time for a frame. Returns whether to redraw.
+    fn wake(&mut self, app: &mut App, now: Instant) -> bool {
+        let Some(wait) = app.autoplay_wait() else {
+            return false;
+        };
+        let due = self.since(app.step(), now) + wait;
+        if now < due {
+            return app.animating();
+        }
+        app.update(Action::Tick);
+        // The next wait counts from when this moment was due, not from
+        // when the loop got round to it, so autoplay keeps match time;
+        // but never from long ago, which would rush through moments.
+        let start = now.checked_sub(FRAME).map_or(due, |recent| due.max(recent));
+        self.since = Some((app.step(), start));
+        true
+    }
+
+    /// Tells the app how far through the current wait autoplay is.
+    fn animate(&mut self, app: &mut App, now: Instant) {
+        let progress = match app.autoplay_wait() {
+            Some(wait) if !wait.is_zero() => {
+                let elapsed = now.saturating_duration_since(self.since(app.step(), now));
+                elapsed.as_secs_f32() / wait.as_secs_f32()
+            }
+            _ => 0.0,
+        };
+        app.animate(progress);
     }
 }
 
@@ -99,10 +186,26 @@ mod tests {
     use crate::import;
     use crate::replay::Replay;
     use crate::tui::AppOptions;
+    use crate::tui::views::View;
     use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    use std::time::Duration;
 
     fn app() -> App {
         App::new(Replay::new(import::bundled().game), AppOptions::default())
+    }
+
+    fn statsbomb() -> App {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/statsbomb/cup_final_events.json"
+        );
+        let loaded = import::load_path(std::path::Path::new(path), Default::default())
+            .expect("the fixture loads");
+        App::new(Replay::new(loaded.game), AppOptions::default())
+    }
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
     }
 
     #[test]
@@ -135,19 +238,107 @@ mod tests {
     }
 
     #[test]
-    fn the_timer_keeps_its_deadline_until_the_moment_or_speed_changes() {
-        let mut timer = Timer::default();
+    fn ctrl_z_is_a_request_the_loop_takes_once() {
+        let mut app = app();
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(!app.take_suspend_request());
+        handle_event(&mut app, &Event::Key(ctrl_z));
+        assert!(app.take_suspend_request());
+        assert!(!app.take_suspend_request());
+        assert!(app.is_running());
+    }
+
+    #[test]
+    fn paused_the_loop_sleeps_until_input() {
+        let mut app = app();
+        let mut clock = Autoplay::default();
+        assert_eq!(clock.wake_at(&app, Instant::now()), None);
+        app.update(Action::NextView);
+        assert_eq!(app.view(), View::Pitch);
+        assert_eq!(clock.wake_at(&app, Instant::now()), None);
+        assert!(!app.animating());
+    }
+
+    #[test]
+    fn resizes_and_idle_keys_keep_autoplay_s_deadline() {
+        let mut app = app();
+        let mut clock = Autoplay::default();
+        app.update(Action::TogglePlay);
         let t0 = Instant::now();
-        let wait = Duration::from_secs(2);
-        let due = timer.due(5, wait, t0);
-        assert_eq!(timer.due(5, wait, t0 + Duration::from_secs(1)), due);
-        let later = t0 + Duration::from_secs(1);
-        assert_eq!(timer.due(6, wait, later), later + wait);
+        let due = clock.wake_at(&app, t0).expect("playing");
+        let step = app.step();
+        for i in 1..=20 {
+            let later = t0 + Duration::from_millis(10 * i);
+            assert!(handle_event(&mut app, &Event::Resize(60 + i as u16, 20)));
+            assert!(!handle_event(&mut app, &key(KeyCode::Char('x'))));
+            assert_eq!(clock.wake_at(&app, later), Some(due), "resize {i}");
+        }
+        assert_eq!(app.step(), step);
+        // Woken early, nothing moves; at the deadline, the next moment.
+        assert!(!clock.wake(&mut app, due - Duration::from_millis(1)));
+        assert_eq!(app.step(), step);
+        let next = app.next_stop(step);
+        assert!(clock.wake(&mut app, due));
+        assert_eq!(Some(app.step()), next);
+        // The next wait counts from the deadline just met.
+        let wait = app.autoplay_wait().expect("still playing");
         assert_eq!(
-            timer.due(6, Duration::from_secs(1), later),
-            later + Duration::from_secs(1)
+            clock.wake_at(&app, due + Duration::from_millis(5)),
+            Some(due + wait)
         );
-        timer.clear();
-        assert_eq!(timer.due(6, wait, later), later + wait);
+    }
+
+    #[test]
+    fn a_speed_change_keeps_the_moment_s_start_and_a_pause_forgets_it() {
+        let mut app = app();
+        let mut clock = Autoplay::default();
+        app.update(Action::TogglePlay);
+        let t0 = Instant::now();
+        let slow = app.autoplay_wait().expect("playing");
+        assert_eq!(clock.wake_at(&app, t0), Some(t0 + slow));
+        app.update(Action::Faster);
+        let later = t0 + Duration::from_millis(100);
+        let fast = app.autoplay_wait().expect("playing");
+        assert_eq!(clock.wake_at(&app, later), Some(t0 + fast));
+        assert!(fast <= slow);
+        app.update(Action::TogglePlay);
+        assert_eq!(clock.wake_at(&app, later), None);
+        app.update(Action::TogglePlay);
+        assert_eq!(clock.wake_at(&app, later), Some(later + fast));
+    }
+
+    #[test]
+    fn on_the_pitch_the_loop_wakes_for_frames_while_the_ball_moves() {
+        let mut app = statsbomb();
+        app.update(Action::NextView);
+        // Find a moment from which the ball has somewhere to go.
+        app.update(Action::TogglePlay);
+        let mut guard = 0;
+        while !app.animating() {
+            app.update(Action::Tick);
+            guard += 1;
+            assert!(guard < 100 && app.playback().playing, "no moving ball");
+        }
+        let mut clock = Autoplay::default();
+        let t0 = Instant::now();
+        let wait = app.autoplay_wait().expect("playing");
+        clock.drawn = Some(t0);
+        let wake = clock.wake_at(&app, t0).expect("playing");
+        assert_eq!(wake, (t0 + wait).min(t0 + FRAME));
+        // Halfway through the wait the ball is halfway along.
+        let start = app.ball().expect("a located moment");
+        clock.animate(&mut app, t0 + wait / 2);
+        let middle = app.ball().expect("a located moment");
+        clock.animate(&mut app, t0 + wait);
+        let end = app.ball().expect("a located moment");
+        assert_ne!(start, end);
+        assert!(
+            (middle.x - (start.x + end.x) / 2.0).abs() < 0.5,
+            "{middle:?}"
+        );
+        // Paused, the ball rests where the moment left it.
+        app.update(Action::TogglePlay);
+        assert_eq!(app.ball(), None);
+        assert!(!app.animating());
     }
 }

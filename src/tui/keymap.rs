@@ -84,6 +84,8 @@ impl Key {
                 KeyCode::Backspace => "Backspace".to_owned(),
                 KeyCode::PageDown => "PgDn".to_owned(),
                 KeyCode::PageUp => "PgUp".to_owned(),
+                KeyCode::Tab => "Tab".to_owned(),
+                KeyCode::BackTab => "Shift-Tab".to_owned(),
                 other => other.to_string(),
             },
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
@@ -164,6 +166,27 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
+        &[Plain(KeyCode::Tab)],
+        Action::NextView,
+        "Next view",
+        Some(("Tab", "view")),
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(KeyCode::BackTab)],
+        Action::PrevView,
+        "Previous view",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char(' '))],
+        Action::TogglePlay,
+        "Play or pause (match clock)",
+        Some(("Space", "play")),
+    ),
+    bind(
+        Mode::Normal,
         &[Plain(Char(']'))],
         Action::NextGoal,
         "Next goal",
@@ -189,13 +212,6 @@ pub static KEYMAP: &[Binding] = &[
         Action::FullTime,
         "Full time",
         None,
-    ),
-    bind(
-        Mode::Normal,
-        &[Plain(Char(' '))],
-        Action::TogglePlay,
-        "Play or pause (match clock)",
-        Some(("Space", "play")),
     ),
     bind(
         Mode::Normal,
@@ -241,10 +257,24 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
+        &[Plain(Char('a'))],
+        Action::ToggleAllEvents,
+        "All events or key moments",
+        Some(("a", "all events")),
+    ),
+    bind(
+        Mode::Normal,
         &[Plain(Char('?'))],
         Action::OpenHelp,
         "This help",
         Some(("?", "help")),
+    ),
+    bind(
+        Mode::Normal,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "Suspend (fg resumes)",
+        None,
     ),
     bind(
         Mode::Normal,
@@ -282,6 +312,7 @@ pub static KEYMAP: &[Binding] = &[
         Some(("Esc", "cancel")),
     ),
     bind(Mode::Prompt, &[Ctrl('c')], Action::Quit, "Quit", None),
+    bind(Mode::Prompt, &[Ctrl('z')], Action::Suspend, "Suspend", None),
     bind(
         Mode::Help,
         &[Plain(KeyCode::Esc), Plain(Char('?')), Plain(Char('q'))],
@@ -290,6 +321,7 @@ pub static KEYMAP: &[Binding] = &[
         Some(("Esc", "close")),
     ),
     bind(Mode::Help, &[Ctrl('c')], Action::Quit, "Quit", None),
+    bind(Mode::Help, &[Ctrl('z')], Action::Suspend, "Suspend", None),
 ];
 
 /// The bindings of one mode, in table order.
@@ -353,6 +385,9 @@ mod tests {
             (Char('?'), Action::OpenHelp),
             (Char('q'), Action::Quit),
             (KeyCode::Esc, Action::Quit),
+            (KeyCode::Tab, Action::NextView),
+            (KeyCode::BackTab, Action::PrevView),
+            (Char('a'), Action::ToggleAllEvents),
         ];
         for (code, action) in table {
             assert_eq!(normal(code), Some(action), "{code:?}");
@@ -394,6 +429,26 @@ mod tests {
         // Ctrl with a bound letter is not that letter.
         let ctrl_l = KeyEvent::new(Char('l'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Normal, ctrl_l), None);
+    }
+
+    #[test]
+    fn shift_tab_goes_back_as_terminals_report_it() {
+        // Terminals send Shift-Tab as BackTab, most with Shift held too.
+        for modifiers in [KeyModifiers::SHIFT, KeyModifiers::NONE] {
+            let key = KeyEvent::new(KeyCode::BackTab, modifiers);
+            assert_eq!(action_for(Mode::Normal, key), Some(Action::PrevView));
+        }
+        assert_eq!(Plain(KeyCode::BackTab).label(), "Shift-Tab");
+        assert_eq!(Plain(KeyCode::Tab).label(), "Tab");
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere_and_plain_z_does_not() {
+        let ctrl_z = KeyEvent::new(Char('z'), KeyModifiers::CONTROL);
+        for mode in Mode::ALL {
+            assert_eq!(action_for(mode, ctrl_z), Some(Action::Suspend), "{mode:?}");
+        }
+        assert_eq!(normal(Char('z')), None);
     }
 
     #[test]

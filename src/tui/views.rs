@@ -13,7 +13,7 @@ mod stats;
 mod xg_race;
 
 pub use lineups::LineupsWidget;
-pub use pitch::{PitchWidget, ball_between};
+pub use pitch::{PitchWidget, ball_between, ball_towards};
 pub use stats::StatsWidget;
 pub use xg_race::XgRaceWidget;
 

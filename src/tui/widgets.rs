@@ -28,6 +28,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::app::App;
 use super::keymap::Mode;
+use super::views::ViewPanel;
 use crate::text;
 
 /// Where each panel goes on a screen of a given size.
@@ -150,11 +151,29 @@ impl Widget for &App {
         let plan = self.plan(area);
         let (board, size) = plan.board;
         ScoreboardWidget::new(self, size).render(board, buf);
-        if let Some(rect) = plan.timeline {
-            TimelineWidget::new(self).render(rect, buf);
-        }
-        if let Some(rect) = plan.commentary {
-            CommentaryWidget::new(self).render(rect, buf);
+        match ViewPanel::new(self.view(), self.replay(), self.step(), self.theme()) {
+            // The other views take the whole middle: the timeline's room
+            // and the commentary's.
+            Some(panel) => {
+                let middle = [plan.timeline, plan.commentary]
+                    .into_iter()
+                    .flatten()
+                    .reduce(Rect::union);
+                if let Some(rect) = middle {
+                    panel
+                        .ball(self.ball())
+                        .spoilers(self.spoilers_shown())
+                        .render(rect, buf);
+                }
+            }
+            None => {
+                if let Some(rect) = plan.timeline {
+                    TimelineWidget::new(self).render(rect, buf);
+                }
+                if let Some(rect) = plan.commentary {
+                    CommentaryWidget::new(self).render(rect, buf);
+                }
+            }
         }
         if let Some(rect) = plan.progress {
             ProgressWidget::new(self).render(rect, buf);

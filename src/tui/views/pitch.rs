@@ -344,7 +344,11 @@ impl PitchWidget<'_> {
     /// What the data lacks for this picture, in words.
     fn notes(&self) -> Vec<&'static str> {
         let events = &self.replay.game().events;
-        let window = &events[self.step.saturating_sub(COVERAGE_WINDOW)..self.step];
+        // Whether the file has positions is no spoiler, so early on the
+        // window reaches past the cursor: at kick-off the moments so far
+        // (line-ups, the whistle) have none even in a file full of them.
+        let end = self.step.max(COVERAGE_WINDOW.min(events.len()));
+        let window = &events[end.saturating_sub(COVERAGE_WINDOW)..end];
         let located = window.iter().filter(|e| e.location.is_some()).count();
         let mut notes = Vec::new();
         if !window.is_empty() && located * 2 < window.len() {
@@ -800,6 +804,24 @@ mod tests {
         let screen = render(PitchWidget::new(&replay, 200, &theme), 120, 40);
         assert!(!screen.contains("no positions"), "{screen}");
         assert!(!screen.contains("no xG"), "{screen}");
+    }
+
+    #[test]
+    fn at_kick_off_a_match_with_positions_is_not_said_to_lack_them() {
+        // As in StatsBomb files: the line-ups and the whistle have no
+        // position, every action after them has one.
+        let mut events: Vec<Event> = (0..3)
+            .map(|_| Event::new(Clock::minute(1), Detail::PeriodStart))
+            .collect();
+        events.extend((0..30).map(|i| play(i as f32, None)));
+        let replay = replay_of(events);
+        let theme = theme(&replay);
+        for step in [1, 3, 4, 33] {
+            let screen = render(PitchWidget::new(&replay, step, &theme), 120, 40);
+            assert!(!screen.contains("no positions for most"), "{step}:\n{screen}");
+        }
+        let screen = render(PitchWidget::new(&replay, 2, &theme), 120, 40);
+        assert!(screen.contains("no position for this moment"), "{screen}");
     }
 
     #[test]

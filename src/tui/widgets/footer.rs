@@ -23,8 +23,8 @@ impl<'a> FooterWidget<'a> {
 }
 
 /// The hints of `mode`'s bindings that fit in `width` columns, in table
-/// order; the help key is kept whatever the width, since it leads to all
-/// the others.
+/// order, skipping those that do not fit; the help key is kept whatever
+/// the width, since it leads to all the others.
 pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
     let theme = app.theme();
     let hints: Vec<(&str, &str)> = keymap::bindings(mode).filter_map(|b| b.hint).collect();
@@ -41,7 +41,8 @@ pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
     for hint in hints.iter().copied().filter(|h| Some(*h) != help) {
         let w = crate::text::width(hint.0) + 1 + hint.1.len() + 2;
         if used + w + reserve > width {
-            break;
+            // A shorter hint further on may still fit.
+            continue;
         }
         spans.extend(item(hint));
         spans.push(Span::raw("  "));

@@ -1,13 +1,14 @@
 //! The help screen, generated from the keymap table: every binding of
 //! every mode, with its keys and description, so it cannot disagree with
-//! what the keys do. A legend of the timeline's symbols follows.
+//! what the keys do. A note on how the pitch view steps and a legend of
+//! the timeline's symbols follow.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, fit_line, panel};
+use super::{draw_line, fit_line, panel, wrap};
 use crate::model::Card;
 use crate::text;
 use crate::tui::app::App;
@@ -32,6 +33,10 @@ const LEGEND: [(&str, &str); 11] = [
     ("∎", "period ends"),
     ("∙", "other moment"),
 ];
+
+/// How stepping differs on the pitch view (see [`App`]'s module notes);
+/// short enough to fit under the replay keys at 80x24.
+const PITCH_NOTE: &str = "On the pitch, ←→ and autoplay go through every action with a position.";
 
 impl<'a> HelpWidget<'a> {
     /// The help screen of `app`.
@@ -126,6 +131,14 @@ impl<'a> HelpWidget<'a> {
             .enumerate()
             .map(|(i, &mode)| self.section(mode, if i == 0 { widths[0] } else { last }))
             .collect();
+        if let Some(replay) = sections.first_mut() {
+            let dim = self.app.theme().dim();
+            replay.extend(
+                wrap(PITCH_NOTE, widths[0])
+                    .into_iter()
+                    .map(|line| Line::styled(line, dim)),
+            );
+        }
         sections.push(self.legend(last));
         let join = |parts: &[Vec<Line<'static>>]| {
             let mut out = Vec::new();
@@ -233,6 +246,20 @@ mod tests {
             }
             for mode in Mode::ALL {
                 assert!(screen.contains(mode.title()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_explains_how_the_pitch_steps_even_at_80x24() {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let screen = screen(w, h);
+            // The help is at most 86 wide; frame and margins take 4.
+            let left = HelpWidget::widths(usize::from(w.min(86) - 4))[0];
+            let lines = wrap(PITCH_NOTE, left);
+            assert!(lines.len() >= 2, "{lines:?}");
+            for line in lines {
+                assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
             }
         }
     }

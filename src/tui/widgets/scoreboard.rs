@@ -94,8 +94,9 @@ fn phase_short(state: &State) -> String {
     }
 }
 
-/// "❚❚ 1x · spoilers hidden · s to show": autoplay and spoiler state, in
-/// one of three lengths (`detail` 2 is the longest, 0 the play state only).
+/// "❚❚ 1x · spoilers hidden · s to show": autoplay and spoiler state (and
+/// "all events" when the timeline lists every event), in one of three
+/// lengths (`detail` 2 is the longest, 0 the play state only).
 pub fn status_line(app: &App, detail: u8) -> Line<'static> {
     let theme = app.theme();
     let playback = app.playback();
@@ -116,6 +117,9 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
         ("spoilers hidden", " · s to show")
     };
     if detail >= 1 {
+        if app.filter() == crate::tui::EventFilter::All {
+            spans.push(Span::styled(" · all events", theme.dim()));
+        }
         spans.push(Span::styled(" · ", theme.dim()));
         spans.push(Span::styled(state, theme.dim()));
     }
