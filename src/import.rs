@@ -4,8 +4,8 @@
 
 mod diagnostic;
 mod intern;
-mod split;
 pub mod native;
+mod split;
 
 pub use intern::Interner;
 pub mod statsbomb;
@@ -193,10 +193,7 @@ pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadEr
 
 /// Opens a file after the same checks as [`read_limited`] and reads its
 /// first bytes, enough to recognise the format.
-fn open_limited(
-    path: &Path,
-    options: LoadOptions,
-) -> Result<(Vec<u8>, fs::File, u64), LoadError> {
+fn open_limited(path: &Path, options: LoadOptions) -> Result<(Vec<u8>, fs::File, u64), LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::whole_file(&name, message);
     let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;

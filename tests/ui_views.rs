@@ -321,7 +321,11 @@ fn the_stats_view_counts_up_to_the_cursor_only() {
     let shots_row = |text: &str| {
         text.lines()
             .find(|l| l.contains("Shots") && !l.contains("target"))
-            .map(|l| l.split_whitespace().filter(|w| w.parse::<u32>().is_ok()).count())
+            .map(|l| {
+                l.split_whitespace()
+                    .filter(|w| w.parse::<u32>().is_ok())
+                    .count()
+            })
     };
     let start = app_text(&app, 120, 40);
     assert!(start.contains("Shots"), "{start}");
@@ -426,7 +430,6 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
                 if help {
                     app.update(Action::OpenHelp);
                 }
-                let t0 = std::time::Instant::now();
                 for width in 1..=200 {
                     for height in 1..=60 {
                         let area = Rect::new(0, 0, width, height);
@@ -443,7 +446,6 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
                         );
                     }
                 }
-                eprintln!("TIMING {name} {stop} {:?} help={help} {:?}", app.view(), t0.elapsed());
                 if help {
                     app.update(Action::CloseHelp);
                 } else {

@@ -326,7 +326,10 @@ mod tests {
     fn events_are_cut_out_of_the_skeleton() {
         let text = r#"{"match": {"events": [1]}, "events": [ {"a": "]"}, [2], "s\"", 7 ], "x": 1}"#;
         let (skeleton, events) = parts(text);
-        assert_eq!(skeleton, r#"{"match": {"events": [1]}, "events": [], "x": 1}"#);
+        assert_eq!(
+            skeleton,
+            r#"{"match": {"events": [1]}, "events": [], "x": 1}"#
+        );
         let bodies: Vec<&str> = events.iter().map(|(b, _)| b.as_str()).collect();
         assert_eq!(bodies, [r#"{"a": "]"}"#, "[2]", r#""s\"""#, "7"]);
         for (body, at) in &events {
@@ -336,7 +339,11 @@ mod tests {
 
     #[test]
     fn missing_and_extra_commas_are_refused() {
-        for (text, at) in [(r#"{"events": [{} {}]}"#, 15), (r#"{"events": [{},]}"#, 15), (r#"{"events": [,{}]}"#, 12)] {
+        for (text, at) in [
+            (r#"{"events": [{} {}]}"#, 15),
+            (r#"{"events": [{},]}"#, 15),
+            (r#"{"events": [,{}]}"#, 12),
+        ] {
             match split::<()>(text.as_bytes(), |_, _| Ok(())) {
                 Err(SplitError::Between { at: got, .. }) => assert_eq!(got, at, "{text}"),
                 other => panic!("{text}: {other:?}"),

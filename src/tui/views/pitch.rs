@@ -818,7 +818,10 @@ mod tests {
         let theme = theme(&replay);
         for step in [1, 3, 4, 33] {
             let screen = render(PitchWidget::new(&replay, step, &theme), 120, 40);
-            assert!(!screen.contains("no positions for most"), "{step}:\n{screen}");
+            assert!(
+                !screen.contains("no positions for most"),
+                "{step}:\n{screen}"
+            );
         }
         let screen = render(PitchWidget::new(&replay, 2, &theme), 120, 40);
         assert!(screen.contains("no position for this moment"), "{screen}");
