@@ -259,7 +259,11 @@ impl Replay {
 
     /// Whether the match reaches extra time.
     pub fn has_extra_time(&self) -> bool {
-        self.game.events.iter().any(|e| e.period.is_extra_time())
+        // Events are in period order: a binary search finds the first
+        // event after normal time.
+        let events = &self.game.events;
+        let i = events.partition_point(|e| e.period < Period::ExtraFirst);
+        events.get(i).is_some_and(|e| e.period.is_extra_time())
     }
 
     /// Steps at which goals were scored, with the step that struck each one
@@ -273,6 +277,39 @@ impl Replay {
     /// Steps at which cards were shown.
     pub fn card_steps(&self) -> impl Iterator<Item = usize> + '_ {
         self.cards.iter().map(|c| c.step as usize)
+    }
+
+    /// The goals scored at `steps` (a range of steps), as
+    /// [`goal_steps`](Self::goal_steps) gives them; found by binary search.
+    pub fn goals_in(
+        &self,
+        steps: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = (usize, Option<usize>)> + ExactSizeIterator + '_ {
+        let from = self
+            .goals
+            .partition_point(|g| (g.step as usize) < steps.start);
+        let to = self
+            .goals
+            .partition_point(|g| (g.step as usize) < steps.end);
+        self.goals[from..to.max(from)]
+            .iter()
+            .map(|g| (g.step as usize, g.struck_off_at.map(|s| s as usize)))
+    }
+
+    /// The steps of the cards shown at `steps`; found by binary search.
+    pub fn cards_in(
+        &self,
+        steps: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
+        let from = self
+            .cards
+            .partition_point(|c| (c.step as usize) < steps.start);
+        let to = self
+            .cards
+            .partition_point(|c| (c.step as usize) < steps.end);
+        self.cards[from..to.max(from)]
+            .iter()
+            .map(|c| c.step as usize)
     }
 
     /// The step at which the review overturning the event at `step`

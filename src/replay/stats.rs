@@ -208,12 +208,29 @@ impl Replay {
     }
 
     /// Cumulative xG of `side` after each of its shots: (step, total).
-    pub fn xg_race(&self, side: Side) -> impl Iterator<Item = (usize, f32)> + '_ {
+    pub fn xg_race(
+        &self,
+        side: Side,
+    ) -> impl DoubleEndedIterator<Item = (usize, f32)> + ExactSizeIterator + '_ {
         let i = side.index();
         self.shot_steps[i]
             .iter()
             .zip(&self.counters.xg_total[i])
             .map(|(&s, &xg)| (s as usize, xg))
+    }
+
+    /// The `n`th (from 0) of `side`'s shots as [`xg_race`](Self::xg_race)
+    /// gives it, in O(1), for views that sample the race.
+    pub fn xg_race_nth(&self, side: Side, n: usize) -> Option<(usize, f32)> {
+        let i = side.index();
+        let step = *self.shot_steps[i].get(n)?;
+        let xg = *self.counters.xg_total[i].get(n)?;
+        Some((step as usize, xg))
+    }
+
+    /// How many shots `side` had taken by `step`.
+    pub fn shots_upto(&self, side: Side, step: usize) -> usize {
+        count_upto(&self.shot_steps[side.index()], step)
     }
 }
 

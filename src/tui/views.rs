@@ -20,12 +20,12 @@ pub use xg_race::XgRaceWidget;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use ratatui::symbols::border;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use crate::model::{Event, Period, Side};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Panel;
 
 /// What fills the screen below the scoreboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -161,10 +161,7 @@ fn framed(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
     if area.width < 12 || area.height < 5 {
         return area;
     }
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .border_style(theme.border())
-        .title(Line::styled(format!(" {title} "), theme.title()));
+    let block = Panel::new(theme.border()).title(Line::styled(format!(" {title} "), theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
     inner

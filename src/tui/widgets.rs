@@ -6,6 +6,7 @@ mod commentary;
 mod footer;
 mod help;
 pub(crate) mod moment;
+mod panel;
 mod progress;
 mod prompt;
 mod scoreboard;
@@ -14,6 +15,7 @@ mod timeline;
 pub use commentary::CommentaryWidget;
 pub use footer::FooterWidget;
 pub use help::HelpWidget;
+pub use panel::Panel;
 pub use progress::ProgressWidget;
 pub use prompt::PromptWidget;
 pub use scoreboard::{BoardSize, ScoreboardWidget};
@@ -22,9 +24,8 @@ pub use timeline::TimelineWidget;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::border;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
 use super::app::App;
 use super::keymap::Mode;
@@ -192,14 +193,12 @@ impl Widget for &App {
 }
 
 /// A frame in the theme's border style.
-fn frame(app: &App) -> Block<'static> {
-    Block::bordered()
-        .border_set(border::ROUNDED)
-        .border_style(app.theme().border())
+fn frame(app: &App) -> Panel<'static> {
+    Panel::new(app.theme().border())
 }
 
 /// A framed panel with a title.
-fn panel(title: &str, app: &App) -> Block<'static> {
+fn panel(title: &str, app: &App) -> Panel<'static> {
     frame(app).title(Line::styled(format!(" {title} "), app.theme().title()))
 }
 
@@ -216,6 +215,16 @@ fn draw_line(buf: &mut Buffer, clip: Rect, x: u16, y: u16, line: &Line) -> u16 {
 /// Draws `text` in `style` at `(x, y)`, clipped to `clip`.
 fn draw_str(buf: &mut Buffer, clip: Rect, x: u16, y: u16, text: &str, style: Style) -> u16 {
     draw_line(buf, clip, x, y, &Line::styled(text, style))
+}
+
+/// Sets the one cell at `(x, y)`, if inside `clip`, to `symbol` (one
+/// column wide) patched with `style`: for bars and markers drawn a cell at
+/// a time, where going through [`draw_str`] would segment every symbol.
+fn put_cell(buf: &mut Buffer, clip: Rect, x: u16, y: u16, symbol: &str, style: Style) {
+    let clip = clip.intersection(buf.area);
+    if clip.contains(ratatui::layout::Position { x, y }) {
+        buf[(x, y)].set_symbol(symbol).set_style(style);
+    }
 }
 
 /// Columns `line` takes.

@@ -14,7 +14,7 @@ use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Circle, Context, Painter, Shape};
+use ratatui::widgets::canvas::{Canvas, Context, Painter, Shape};
 
 use super::{color_of, fit, framed, put, team_color};
 use crate::model::{Detail, Event, GoalMethod, Point, ShotOutcome, Side};
@@ -415,7 +415,53 @@ impl Shape for Dotted {
     }
 }
 
-/// A filled disc: the goals.
+/// How many grid pixels a metre spans, on the finer of the two axes: the
+/// shapes below space their points by it, so a small circle costs a few
+/// points and not ratatui's fixed 360.
+fn pixels_per_metre(painter: &mut Painter<'_, '_>) -> f64 {
+    let corners = (
+        painter.get_point(X_BOUNDS[0], Y_BOUNDS[0]),
+        painter.get_point(X_BOUNDS[1], Y_BOUNDS[1]),
+    );
+    let (Some(a), Some(b)) = corners else {
+        return 1.0;
+    };
+    let x = a.0.abs_diff(b.0) as f64 / (X_BOUNDS[1] - X_BOUNDS[0]);
+    let y = a.1.abs_diff(b.1) as f64 / (Y_BOUNDS[1] - Y_BOUNDS[0]);
+    x.max(y).max(0.01)
+}
+
+/// Points at angles round a circle of `radius` metres: two a pixel of its
+/// circumference, at least eight.
+fn circle_steps(radius: f64, per_metre: f64) -> u32 {
+    (std::f64::consts::TAU * radius * per_metre * 2.0)
+        .ceil()
+        .clamp(8.0, 720.0) as u32
+}
+
+/// A circle's outline: the shots, the trail's actions, the centre circle.
+struct Ring {
+    at: (f64, f64),
+    radius: f64,
+    color: Color,
+}
+
+impl Shape for Ring {
+    fn draw(&self, painter: &mut Painter<'_, '_>) {
+        let steps = circle_steps(self.radius, pixels_per_metre(painter));
+        for i in 0..steps {
+            let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
+            let (sin, cos) = angle.sin_cos();
+            let x = self.radius.mul_add(cos, self.at.0);
+            let y = self.radius.mul_add(sin, self.at.1);
+            if let Some((px, py)) = painter.get_point(x, y) {
+                painter.paint(px, py, self.color);
+            }
+        }
+    }
+}
+
+/// A filled disc: the goals and the spots.
 struct Disc {
     at: (f64, f64),
     radius: f64,
@@ -424,13 +470,18 @@ struct Disc {
 
 impl Shape for Disc {
     fn draw(&self, painter: &mut Painter<'_, '_>) {
-        let mut r = self.radius;
-        while r > 0.0 {
-            Circle::new(self.at.0, self.at.1, r, self.color).draw(painter);
-            r -= 0.3;
-        }
-        if let Some((x, y)) = painter.get_point(self.at.0, self.at.1) {
-            painter.paint(x, y, self.color);
+        // Sampled at half a pixel, so every pixel inside gets a point.
+        let step = 0.5 / pixels_per_metre(painter);
+        let n = (self.radius / step).floor() as i32;
+        for i in -n..=n {
+            for j in -n..=n {
+                let (dx, dy) = (f64::from(i) * step, f64::from(j) * step);
+                if dx.hypot(dy) <= self.radius
+                    && let Some((x, y)) = painter.get_point(self.at.0 + dx, self.at.1 + dy)
+                {
+                    painter.paint(x, y, self.color);
+                }
+            }
         }
     }
 }
@@ -445,8 +496,9 @@ struct PenaltyArc {
 
 impl Shape for PenaltyArc {
     fn draw(&self, painter: &mut Painter<'_, '_>) {
-        for degree in 0..360 {
-            let angle = f64::from(degree).to_radians();
+        let steps = circle_steps(9.15, pixels_per_metre(painter));
+        for i in 0..steps {
+            let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
             let x = self.spot_x + 9.15 * angle.cos();
             let y = CENTRE_Y + 9.15 * angle.sin();
             let outside = if self.spot_x < LENGTH / 2.0 {
@@ -481,7 +533,11 @@ fn rect(ctx: &mut Context<'_>, x0: f64, y0: f64, x1: f64, y1: f64, color: Color)
 fn draw_pitch(ctx: &mut Context<'_>, color: Color) {
     rect(ctx, 0.0, 0.0, LENGTH, WIDTH, color);
     line(ctx, (LENGTH / 2.0, 0.0), (LENGTH / 2.0, WIDTH), color);
-    ctx.draw(&Circle::new(LENGTH / 2.0, CENTRE_Y, 9.15, color));
+    ctx.draw(&Ring {
+        at: (LENGTH / 2.0, CENTRE_Y),
+        radius: 9.15,
+        color,
+    });
     for (goal_line, inward) in [(0.0, 1.0), (LENGTH, -1.0)] {
         let area = goal_line + inward * 16.5;
         let six = goal_line + inward * 5.5;
@@ -537,7 +593,6 @@ fn arrow_head(ctx: &mut Context<'_>, from: (f64, f64), to: (f64, f64), color: Co
 
 fn paint(ctx: &mut Context<'_>, scene: &Scene) {
     draw_pitch(ctx, scene.lines);
-    ctx.layer();
     for shot in &scene.shots {
         if shot.goal {
             ctx.draw(&Disc {
@@ -546,10 +601,13 @@ fn paint(ctx: &mut Context<'_>, scene: &Scene) {
                 color: shot.color,
             });
         } else {
-            ctx.draw(&Circle::new(shot.at.0, shot.at.1, shot.radius, shot.color));
+            ctx.draw(&Ring {
+                at: shot.at,
+                radius: shot.radius,
+                color: shot.color,
+            });
         }
     }
-    ctx.layer();
     // The trail, oldest first, each action sparser and duller with age,
     // linked to the next where the ball travelled between them.
     let path: Vec<&TrailMark> = scene.trail.iter().chain(scene.current.as_ref()).collect();
@@ -568,7 +626,11 @@ fn paint(ctx: &mut Context<'_>, scene: &Scene) {
             3..=4 => (2, mark.color),
             _ => (3, scene.faded),
         };
-        ctx.draw(&Circle::new(mark.from.0, mark.from.1, 0.5, color));
+        ctx.draw(&Ring {
+            at: mark.from,
+            radius: 0.5,
+            color,
+        });
         if let Some(to) = mark.to {
             ctx.draw(&Dotted {
                 from: mark.from,
@@ -578,14 +640,12 @@ fn paint(ctx: &mut Context<'_>, scene: &Scene) {
             });
         }
     }
-    ctx.layer();
     if let Some(current) = &scene.current {
-        ctx.draw(&Circle::new(
-            current.from.0,
-            current.from.1,
-            1.2,
-            current.color,
-        ));
+        ctx.draw(&Ring {
+            at: current.from,
+            radius: 1.2,
+            color: current.color,
+        });
         if let Some(to) = current.to {
             line(ctx, current.from, to, current.color);
             arrow_head(ctx, current.from, to, current.color);

@@ -93,7 +93,12 @@ fn value_axis(max: f64, xg: bool) -> (f64, f64) {
 }
 
 impl XgRaceWidget<'_> {
-    fn race(&self) -> Race {
+    /// The race up to the cursor, for a chart `columns` dots wide. Every
+    /// shot makes its own corner while there are at most two a dot; past
+    /// that (synthetic matches of a million events) each dot column takes
+    /// the total at its minute, found by binary search, so a frame costs
+    /// the same whatever the number of shots.
+    fn race(&self, columns: usize) -> Race {
         let replay = self.replay;
         let step = self.step;
         let events = &replay.game().events;
@@ -112,57 +117,99 @@ impl XgRaceWidget<'_> {
             Some(_) => last_minute(&events[..step]).unwrap_or(0.0),
         }
         .min(x_max);
+        let minute_of = |shot_step: usize| events.get(shot_step - 1).and_then(axis_minute);
+        // The running total after the `n`th shot (from 1; 0 before any).
+        let total_after = |side: Side, n: usize| -> f64 {
+            if n == 0 {
+                return 0.0;
+            }
+            let value = if xg {
+                replay
+                    .xg_race_nth(side, n - 1)
+                    .map_or(0.0, |(_, v)| f64::from(v))
+            } else {
+                n as f64
+            };
+            if value.is_finite() { value } else { 0.0 }
+        };
 
         let mut lines: [Vec<(f64, f64)>; 2] = [vec![(0.0, 0.0)], vec![(0.0, 0.0)]];
         let mut totals = [0.0; 2];
-        // (step, total after it) per shot, to place the goals.
-        let mut after: [Vec<(usize, f64)>; 2] = [Vec::new(), Vec::new()];
         for side in Side::BOTH {
             let i = side.index();
-            for (n, (shot_step, cumulative)) in replay
-                .xg_race(side)
-                .take_while(|&(s, _)| s <= step)
-                .enumerate()
-            {
-                let value = if xg {
-                    f64::from(cumulative)
-                } else {
-                    (n + 1) as f64
-                };
-                let value = if value.is_finite() { value } else { totals[i] };
-                if let Some(x) = events.get(shot_step - 1).and_then(axis_minute) {
-                    let x = x.min(x_max);
-                    lines[i].push((x, totals[i]));
-                    lines[i].push((x, value));
+            let shots = replay.shots_upto(side, step);
+            let corner = |line: &mut Vec<(f64, f64)>, x: f64, from: f64, to: f64| {
+                line.push((x.min(x_max), from));
+                line.push((x.min(x_max), to));
+            };
+            if shots <= 2 * columns.max(1) {
+                for n in 1..=shots {
+                    let shot_step = replay.xg_race_nth(side, n - 1).map_or(0, |(s, _)| s);
+                    let value = total_after(side, n);
+                    if let Some(x) = minute_of(shot_step) {
+                        corner(&mut lines[i], x, totals[i], value);
+                    }
+                    totals[i] = value;
                 }
-                totals[i] = value;
-                after[i].push((shot_step, value));
+            } else {
+                // Shots are in match order, so their minutes never go down.
+                let shots_by = |minute: f64| {
+                    partition(shots, |n| {
+                        replay
+                            .xg_race_nth(side, n)
+                            .and_then(|(s, _)| minute_of(s))
+                            .is_none_or(|m| m <= minute)
+                    })
+                };
+                for k in 1..=columns {
+                    let x = x_max * k as f64 / columns as f64;
+                    let value = total_after(side, shots_by(x));
+                    if value != totals[i] {
+                        corner(&mut lines[i], x, totals[i], value);
+                        totals[i] = value;
+                    }
+                }
+                totals[i] = total_after(side, shots);
             }
             lines[i].push((cursor, totals[i]));
         }
 
-        let mut goals = Vec::new();
-        let mut scored = [0; 2];
-        for (goal_step, struck_off) in replay.goal_steps().take_while(|&(s, _)| s <= step) {
+        // The goals that stand, each on its scorer's line; with more than
+        // the chart can mark, the latest of each dot column.
+        let score = state.score();
+        let scored = [score.home as usize, score.away as usize];
+        let standing = |(goal_step, struck_off): (usize, Option<usize>)| {
+            let event = events.get(goal_step - 1)?;
+            let side = event.team?;
             if struck_off.is_some_and(|s| s <= step) {
-                continue;
+                return None;
             }
-            let Some(event) = events.get(goal_step - 1) else {
-                continue;
+            let x = axis_minute(event)?.min(x_max);
+            let height = total_after(side, replay.shots_upto(side, goal_step));
+            Some((x, height, side))
+        };
+        let all = replay.goals_in(1..step + 1);
+        let goals = if all.len() <= 2 * columns.max(1) {
+            all.filter_map(standing).collect()
+        } else {
+            let first_after = |minute: f64| {
+                1 + partition(step, |i| {
+                    events
+                        .get(i)
+                        .map(|e| axis_minute(e).unwrap_or(x_max))
+                        .is_none_or(|m| m <= minute)
+                })
             };
-            let Some(side) = event.team else {
-                continue;
-            };
-            scored[side.index()] += 1;
-            let height = after[side.index()]
-                .iter()
-                .take_while(|&&(s, _)| s <= goal_step)
-                .last()
-                .map_or(0.0, |&(_, v)| v);
-            if let Some(x) = axis_minute(event) {
-                goals.push((x.min(x_max), height, side));
-            }
-        }
+            let mut from = 1;
+            (1..=columns)
+                .filter_map(|k| {
+                    let to = first_after(x_max * k as f64 / columns as f64);
+                    let range = from..to;
+                    from = to;
+                    replay.goals_in(range).rev().find_map(standing)
+                })
+                .collect()
+        };
         let (y_max, y_tick) = value_axis(totals[0].max(totals[1]), xg);
         Race {
             lines,
@@ -222,6 +269,21 @@ impl XgRaceWidget<'_> {
         spans.extend(away);
         Line::from(spans)
     }
+}
+
+/// The first `n` in `0..len` for which `left` is false, where `left` is
+/// true up to some point and false after it.
+fn partition(len: usize, left: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if left(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The minute of the latest moment up to here that has one (periods'
@@ -358,7 +420,8 @@ impl Widget for &XgRaceWidget<'_> {
             return;
         }
         let width = usize::from(inner.width);
-        let race = self.race();
+        // Two dots a column: the chart's width in braille dots.
+        let race = self.race(usize::from(inner.width) * 2);
         let mut top = inner.y;
         put(
             buf,
@@ -501,7 +564,7 @@ mod tests {
             shot(60, Side::Home, 0.25, false),
         ]);
         let theme = theme(&replay);
-        let race = XgRaceWidget::new(&replay, 3, &theme).race();
+        let race = XgRaceWidget::new(&replay, 3, &theme).race(200);
         assert_eq!(
             race.lines[0],
             [
@@ -535,15 +598,15 @@ mod tests {
         late.period = Period::ExtraFirst;
         let replay = replay_of(vec![shot(10, Side::Home, 0.1, false), late]);
         let theme = theme(&replay);
-        assert_eq!(XgRaceWidget::new(&replay, 1, &theme).race().x_max, 90.0);
+        assert_eq!(XgRaceWidget::new(&replay, 1, &theme).race(200).x_max, 90.0);
         assert_eq!(
             XgRaceWidget::new(&replay, 1, &theme)
                 .spoilers(true)
-                .race()
+                .race(200)
                 .x_max,
             120.0
         );
-        let race = XgRaceWidget::new(&replay, 2, &theme).race();
+        let race = XgRaceWidget::new(&replay, 2, &theme).race(200);
         assert_eq!(race.x_max, 120.0);
         assert_eq!(race.cursor, 99.5);
     }
@@ -552,7 +615,7 @@ mod tests {
     fn without_xg_the_race_counts_shots_and_says_so() {
         let replay = bundled();
         let theme = theme(&replay);
-        let race = XgRaceWidget::new(&replay, replay.steps(), &theme).race();
+        let race = XgRaceWidget::new(&replay, replay.steps(), &theme).race(200);
         assert!(!race.xg);
         assert_eq!(race.totals, [3.0, 2.0]);
         assert_eq!(race.scored, [1, 2]);
@@ -583,7 +646,7 @@ mod tests {
         let replay = synthetic();
         let theme = theme(&replay);
         let step = replay.steps() / 2;
-        let race = XgRaceWidget::new(&replay, step, &theme).race();
+        let race = XgRaceWidget::new(&replay, step, &theme).race(200);
         let stats = replay.stats_at(step);
         assert!((race.totals[0] - f64::from(stats.home.xg)).abs() < 1e-6);
         assert!((race.totals[1] - f64::from(stats.away.xg)).abs() < 1e-6);

@@ -6,9 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line, moment, panel, wrap};
+use super::{Panel, draw_line, fit_line, moment, panel, wrap};
 use crate::model::{Detail, Event, Quote, Side};
 use crate::text;
 use crate::tui::app::App;
@@ -376,7 +376,7 @@ impl CommentaryWidget<'_> {
     /// column of padding each side when there is room.
     pub fn body(area: Rect) -> Rect {
         let inner = if Self::framed(area) {
-            Block::bordered().inner(area)
+            Panel::new(Style::new()).inner(area)
         } else {
             area
         };

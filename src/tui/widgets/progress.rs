@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::draw_str;
+use super::{draw_str, put_cell};
 use crate::model::{Detail, Event, Period};
 use crate::tui::app::App;
 
@@ -149,6 +149,22 @@ impl<'a> ProgressWidget<'a> {
         Some(segment.x + col.min(segment.width - 1))
     }
 
+    /// The first step in `from..=last` drawn right of column `col` (or
+    /// `last + 1`): steps are in match order, so their columns never go
+    /// down and a binary search finds it.
+    fn first_step_after(&self, segments: &[Segment], col: u16, from: usize, last: usize) -> usize {
+        let (mut lo, mut hi) = (from, last + 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.column(segments, mid).is_none_or(|c| c <= col) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
     fn render_bar(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = app.theme();
@@ -180,32 +196,38 @@ impl<'a> ProgressWidget<'a> {
                 } else {
                     ("─", theme.dim())
                 };
-                draw_str(buf, area, col, area.y, symbol, style);
+                put_cell(buf, area, col, area.y, symbol, style);
             }
         }
-        // Cards first, so a goal in the same column wins.
-        let visible = |step: usize| step <= app.step() || app.spoilers_shown();
-        for step in replay.card_steps().filter(|&s| visible(s)) {
-            let card = self.event(step).and_then(|e| match e.detail {
-                Detail::Card { card, .. } => Some(card),
-                _ => None,
-            });
-            if let (Some(col), Some(card)) = (self.column(&segments, step), card) {
-                draw_str(buf, area, col, area.y, "▮", theme.card(card));
+        // One marker a column, found by binary search, so a frame costs the
+        // same at a million events as at a thousand: a goal wins over a
+        // card, and of several of a kind the latest shows.
+        let last = if app.spoilers_shown() {
+            replay.steps()
+        } else {
+            app.step()
+        };
+        let mut from = 1;
+        for segment in &segments {
+            for col in segment.x..segment.x + segment.width {
+                let to = self.first_step_after(&segments, col, from, last);
+                let steps = from..to;
+                from = to;
+                if let Some((step, struck_at)) = replay.goals_in(steps.clone()).last() {
+                    let struck = struck_at.is_some_and(|s| app.reveals(s));
+                    let team = self.event(step).and_then(|e| e.team);
+                    let (symbol, style) = if struck {
+                        ("◌", theme.dim())
+                    } else {
+                        ("◉", theme.team_mark(team).patch(theme.strong()))
+                    };
+                    put_cell(buf, area, col, area.y, symbol, style);
+                } else if let Some(step) = replay.cards_in(steps).last()
+                    && let Some(Detail::Card { card, .. }) = self.event(step).map(|e| &e.detail)
+                {
+                    put_cell(buf, area, col, area.y, "▮", theme.card(*card));
+                }
             }
-        }
-        for (step, struck_at) in replay.goal_steps().filter(|&(s, _)| visible(s)) {
-            let Some(col) = self.column(&segments, step) else {
-                continue;
-            };
-            let struck = struck_at.is_some_and(|s| app.reveals(s));
-            let team = self.event(step).and_then(|e| e.team);
-            let (symbol, style) = if struck {
-                ("◌", theme.dim())
-            } else {
-                ("◉", theme.team_mark(team).patch(theme.strong()))
-            };
-            draw_str(buf, area, col, area.y, symbol, style);
         }
         if let Some(col) = cursor {
             let under = buf
@@ -218,7 +240,7 @@ impl<'a> ProgressWidget<'a> {
             } else {
                 &under
             };
-            draw_str(buf, area, col, area.y, symbol, theme.cursor());
+            put_cell(buf, area, col, area.y, symbol, theme.cursor());
         }
     }
 
