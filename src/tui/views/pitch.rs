@@ -183,6 +183,9 @@ struct Scene {
     ball_style: Style,
 }
 
+/// The most shots of one side the pitch draws: the latest ones.
+const MAX_SHOTS: usize = 120;
+
 /// Radius in metres of a shot's mark: its area grows with the xG, so a
 /// penalty (0.76) reads as about eight times a long shot (0.03).
 fn shot_radius(xg: Option<f32>) -> f64 {
@@ -206,9 +209,14 @@ impl PitchWidget<'_> {
             ..Scene::default()
         };
 
-        // Every shot so far; goals that stand are filled in.
+        // Every shot so far (the latest MAX_SHOTS of a side: a real match
+        // has a few dozen, and a synthetic one of a million events must not
+        // cost a million circles); goals that stand are filled in.
         for side in Side::BOTH {
-            for (shot_step, _) in replay.xg_race(side).take_while(|&(s, _)| s <= step) {
+            let taken = replay.shots_upto(side, step);
+            let shots = (taken.saturating_sub(MAX_SHOTS)..taken)
+                .filter_map(|n| replay.xg_race_nth(side, n));
+            for (shot_step, _) in shots {
                 let Some(event) = events.get(shot_step - 1) else {
                     continue;
                 };
@@ -226,7 +234,8 @@ impl PitchWidget<'_> {
             }
         }
         // Own goals are no one's shot but are still goals on the pitch.
-        for (goal_step, _) in replay.goal_steps().take_while(|&(s, _)| s <= step) {
+        let goals = replay.goals_in(1..step + 1);
+        for (goal_step, _) in goals.rev().take(MAX_SHOTS) {
             let Some(event) = events.get(goal_step - 1) else {
                 continue;
             };
