@@ -67,16 +67,38 @@ impl Serialize for Side {
 
 impl<'de> Deserialize<'de> for Side {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        match &*text {
+        parse_str(deserializer, |text| match text {
             "home" => Ok(Side::Home),
             "away" => Ok(Side::Away),
-            other => Err(serde::de::Error::custom(format_args!(
+            other => Err(format!(
                 "unknown team \"{}\", expected \"home\" or \"away\"",
                 crate::text::sanitize_line(other)
-            ))),
+            )),
+        })
+    }
+}
+
+/// Reads a string value and hands it to `parse` without copying it:
+/// serde's `Cow<str>` always takes an owned copy, and every event's clock,
+/// period and team went through one.
+pub(crate) fn parse_str<'de, D, T>(
+    deserializer: D,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    struct Text<F>(F);
+    impl<'de, T, F: FnOnce(&str) -> Result<T, String>> serde::de::Visitor<'de> for Text<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            (self.0)(text).map_err(E::custom)
         }
     }
+    deserializer.deserialize_str(Text(parse))
 }
 
 /// A team colour, `#RRGGBB` in files.

@@ -2,15 +2,18 @@
 //! and action names thousands of times, so loaders keep one [`Text`] per
 //! distinct (sanitised) string.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::model::Text;
 use crate::text::{sanitize, sanitize_line};
 
-/// The set of names seen so far in one load.
+/// The set of names seen so far in one load. It is looked up for nearly
+/// every field of every event, with short keys from the file itself, so it
+/// uses the Fx hash rather than the standard SipHash, which a hostile file
+/// cannot exploit here beyond slowing its own load.
 #[derive(Debug, Default)]
 pub struct Interner {
-    names: HashSet<Text>,
+    names: FxHashSet<Text>,
 }
 
 impl Interner {

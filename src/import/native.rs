@@ -12,6 +12,7 @@ use serde_json::value::RawValue;
 use super::Loaded;
 use super::diagnostic::{Diagnostic, LoadError, Source, bare_message};
 use super::intern::Interner;
+use super::split::Taken;
 use crate::model::Text;
 use crate::model::{
     Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
@@ -125,15 +126,17 @@ fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) -> Option<L
     let mut names = Interner::default();
     let mut ignored = Vec::new();
     let mut warnings = Vec::new();
-    let (skeleton, _) = super::split::split(reader, |bytes, _| {
-        // Validated once here, so serde reads it as text without checking
-        // every string again.
-        let text = std::str::from_utf8(bytes).map_err(drop)?;
-        let mut de = serde_json::Deserializer::from_str(text);
-        let raw: RawEvent<'_> = StrictRawEvent::deserialize(&mut de)
-            .and_then(|raw| de.end().map(|()| raw))
-            .map_err(drop)?
-            .into();
+    let (skeleton, _) = super::split::split(reader, |rest, whole| {
+        // serde reads the event straight from the read buffer and says
+        // where it ends; strings without escapes are borrowed, not copied.
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<StrictRawEvent<'_>>();
+        let raw: RawEvent<'_> = match stream.next() {
+            Some(Ok(strict)) => strict.into(),
+            Some(Err(e)) if e.is_eof() && !whole => return Ok(Taken::NeedMore),
+            _ => return Err(()),
+        };
+        let len = stream.byte_offset();
+        let text = &rest[..len];
         // Quotes are lenient even in the strict twin; the few events with
         // quotes are read once more to catch unknown fields in them.
         if !raw.quotes.is_empty() {
@@ -154,7 +157,7 @@ fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) -> Option<L
             return Err(());
         }
         events.push(event);
-        Ok(())
+        Ok(Taken::Event(len))
     })
     .ok()?;
 
@@ -783,7 +786,7 @@ fn convert_event(
 ) -> Result<Event, LoadError> {
     let kind: &str = &raw.kind;
     let fail = |message: String| LoadError(at(message));
-    let shown_kind = crate::text::sanitize_line(kind).into_owned();
+    let shown_kind = crate::text::sanitize_line(kind);
     if NEEDS_TEAM.contains(&kind) && raw.team.is_none() {
         return Err(fail(format!(
             "{shown_kind} event has no \"team\", expected \"home\" or \"away\""

@@ -1,14 +1,15 @@
 //! Reads a match file in chunks and splits it into its skeleton (the whole
-//! document with the `events` list emptied) and the raw bytes of each
-//! event, handed over one at a time. Memory stays bounded by the largest
-//! event however long the file is: a million events never sit in memory as
-//! text, only as the events they become.
+//! document with the `events` list emptied) and its events, handed one at
+//! a time to a consumer that parses each straight from the read buffer.
+//! Memory stays bounded by the largest event however long the file is: a
+//! million events never sit in memory as text, only as the events they
+//! become.
 //!
-//! The splitter checks only what it must to find the events: strings,
-//! nesting (at most [`MAX_DEPTH`] levels) and the commas between events.
-//! Everything else, UTF-8 included, is for serde on the skeleton and on
-//! each event; structure bytes are ASCII, so every cut falls between
-//! characters.
+//! Only the skeleton is scanned here, byte by byte, for its strings, its
+//! nesting (at most [`MAX_DEPTH`] levels) and the `events` key. Inside the
+//! list the splitter reads just the commas between events: each event's
+//! end is found by the consumer's own parser, so the bulk of the file is
+//! read once, by serde, and not scanned a second time to be cut up.
 
 use std::io::Read;
 
@@ -16,6 +17,12 @@ use super::MAX_DEPTH;
 
 /// How much is read at a time.
 const CHUNK: usize = 1 << 20;
+
+/// How much of the file, at least, follows the start of an event when it
+/// is handed over (unless the file ends first). An event shorter than this
+/// is always whole in what the consumer sees, so its parser's only reason
+/// to stop early is a real fault; see [`Taken::NeedMore`].
+const LOOKAHEAD: usize = 64 << 10;
 
 /// Everything of the document but the events: `{"match": …, "events": []}`.
 #[derive(Debug, Default)]
@@ -28,6 +35,15 @@ impl Skeleton {
     fn push(&mut self, bytes: &[u8]) {
         self.text.extend_from_slice(bytes);
     }
+}
+
+/// What the consumer made of the bytes from an event's start on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// It read one event, this many bytes long.
+    Event(usize),
+    /// The bytes ran out inside the event: hand it over again with more.
+    NeedMore,
 }
 
 /// Why splitting stopped. Offsets count from the start of the text (after
@@ -43,8 +59,8 @@ pub enum SplitError<E> {
     TooDeep { at: usize },
     /// Something between two events other than one comma.
     Between { at: usize, message: &'static str },
-    /// The consumer of events gave up.
-    Stopped(E),
+    /// The consumer of events gave up, or asked for more at the end.
+    Stopped(Option<E>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,28 +69,84 @@ enum Mode {
     Skeleton,
     /// Inside the list, between events.
     Between { expect_event: bool, seen_any: bool },
-    /// Inside an object or list event.
-    Nested,
-    /// Inside a string event.
-    ScalarString,
-    /// Inside a number or literal event.
-    ScalarWord,
 }
 
-/// Splits the document read from `reader`, calling `on_event(bytes, offset)`
-/// for each event in order. Returns the skeleton and the text length.
+/// The read buffer over the file.
+struct Input<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// File offset of `buf[0]`.
+    base: usize,
+    eof: bool,
+}
+
+impl<R: Read> Input<R> {
+    /// Drops the bytes before `keep` and reads at least a chunk more, or
+    /// as much again as is kept, so that an event handed over again and
+    /// again is read in ever larger steps (linear time in its length).
+    /// Returns how far the kept bytes moved down.
+    fn refill(&mut self, keep: usize) -> std::io::Result<usize> {
+        self.buf.drain(..keep);
+        self.base += keep;
+        let old = self.buf.len();
+        self.buf.resize(old + CHUNK.max(old), 0);
+        let mut filled = old;
+        while filled < self.buf.len() {
+            match self.reader.read(&mut self.buf[filled..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.buf.truncate(filled);
+        if self.base == 0 && old == 0 && self.buf.starts_with(b"\xEF\xBB\xBF") {
+            self.buf.drain(..3);
+        }
+        Ok(keep)
+    }
+}
+
+/// The longest UTF-8 start of `buf`, and whether it stops at a fault (an
+/// invalid byte, or a character the end of the file cut) rather than at a
+/// character the buffer's end cut, which the next read completes.
+fn valid_prefix(buf: &[u8], eof: bool) -> (&str, bool) {
+    match std::str::from_utf8(buf) {
+        Ok(text) => (text, false),
+        Err(e) => {
+            let (valid, _) = buf.split_at(e.valid_up_to());
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            (text, e.error_len().is_some() || eof)
+        }
+    }
+}
+
+/// Splits the document read from `reader`. At the start of each event,
+/// `on_event(text, whole)` gets the text from there on (`whole` when no
+/// more will follow: the file ends, or an invalid byte does) and says how
+/// many bytes the event took. Returns the skeleton and the text length.
+///
+/// The buffer is checked to be UTF-8 once a read, so the events' parser
+/// reads text and need not check each string again.
 pub fn split<E>(
-    mut reader: impl Read,
-    mut on_event: impl FnMut(&[u8], usize) -> Result<(), E>,
+    reader: impl Read,
+    mut on_event: impl FnMut(&str, bool) -> Result<Taken, E>,
 ) -> Result<(Skeleton, usize), SplitError<E>> {
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK * 2);
-    // File offset of buf[0].
-    let mut base = 0usize;
+    let mut input = Input {
+        reader,
+        buf: Vec::with_capacity(CHUNK * 2),
+        base: 0,
+        eof: false,
+    };
+    input.refill(0).map_err(SplitError::Io)?;
+    let (mut text, mut faulty) = valid_prefix(&input.buf, input.eof);
     // Index in buf of the next byte to scan.
     let mut i = 0usize;
-    let mut validated = 0usize;
     let mut skeleton = Skeleton::default();
-    // Start (in buf) of the skeleton run or event being scanned.
+    // Start (in buf) of the skeleton run being scanned.
     let mut run_start = 0usize;
     let mut mode = Mode::Skeleton;
     let mut depth = 0usize;
@@ -84,67 +156,28 @@ pub fn split<E>(
     let mut expect_key = false;
     let mut key_start: Option<usize> = None;
     let mut key_is_events = false;
-    let mut bom_checked = false;
-    let mut eof = false;
 
     loop {
-        // Read more when the scanned bytes run out.
-        if i == validated {
-            if eof {
+        let short = mode != Mode::Skeleton && input.buf.len() - i < LOOKAHEAD;
+        if i == input.buf.len() || (short && !input.eof) {
+            if input.eof {
                 break;
             }
             // Keep what the current run still needs, drop the rest.
-            if mode == Mode::Skeleton {
-                skeleton.push(&buf[run_start..i]);
-                run_start = i;
-            }
-            let keep = key_start.map_or(run_start, |k| k.min(run_start));
-            if keep > 0 {
-                buf.drain(..keep);
-                base += keep;
-                i -= keep;
-                validated -= keep;
-                run_start -= keep;
-                key_start = key_start.map(|k| k - keep);
-            }
-            let old = buf.len();
-            buf.resize(old + CHUNK, 0);
-            let n = loop {
-                match reader.read(&mut buf[old..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(SplitError::Io(e)),
-                }
+            let keep = if mode == Mode::Skeleton {
+                skeleton.push(&input.buf[run_start..i]);
+                key_start.map_or(i, |k| k.min(i))
+            } else {
+                i
             };
-            buf.truncate(old + n);
-            if n == 0 {
-                eof = true;
-            }
-            if !bom_checked && (buf.len() >= 3 || eof) {
-                if buf.starts_with(b"\xEF\xBB\xBF") {
-                    buf.drain(..3);
-                }
-                bom_checked = true;
-            }
-            if !bom_checked {
-                continue;
-            }
-            validated = buf.len();
+            let moved = input.refill(keep).map_err(SplitError::Io)?;
+            (text, faulty) = valid_prefix(&input.buf, input.eof);
+            i -= moved;
+            run_start = i;
+            key_start = key_start.map(|k| k - moved);
             continue;
         }
-        if in_string && !escaped {
-            // Most of a file's bytes are inside strings: skip them in a
-            // tight loop to the next quote or backslash.
-            let rest = &buf[i..validated];
-            match rest.iter().position(|&c| c == b'"' || c == b'\\') {
-                Some(at) => i += at,
-                None => {
-                    i = validated;
-                    continue;
-                }
-            }
-        }
-        let b = buf[i];
+        let b = input.buf[i];
         if in_string {
             if escaped {
                 escaped = false;
@@ -153,15 +186,7 @@ pub fn split<E>(
             } else if b == b'"' {
                 in_string = false;
                 if let Some(start) = key_start.take() {
-                    key_is_events = &buf[start..i] == b"events";
-                }
-                if mode == Mode::ScalarString {
-                    on_event(&buf[run_start..=i], base + run_start).map_err(SplitError::Stopped)?;
-                    mode = Mode::Between {
-                        expect_event: false,
-                        seen_any: true,
-                    };
-                    run_start = i + 1;
+                    key_is_events = &input.buf[start..i] == b"events";
                 }
             }
             i += 1;
@@ -179,19 +204,18 @@ pub fn split<E>(
                 b'{' | b'[' => {
                     if depth == 1 && b == b'[' && key_is_events {
                         key_is_events = false;
-                        skeleton.push(&buf[run_start..=i]);
+                        skeleton.push(&input.buf[run_start..=i]);
                         depth += 1;
                         mode = Mode::Between {
                             expect_event: true,
                             seen_any: false,
                         };
                         i += 1;
-                        run_start = i;
                         continue;
                     }
                     depth += 1;
                     if depth > MAX_DEPTH {
-                        return Err(SplitError::TooDeep { at: base + i });
+                        return Err(SplitError::TooDeep { at: input.base + i });
                     }
                     expect_key = depth == 1 && b == b'{';
                 }
@@ -210,7 +234,7 @@ pub fn split<E>(
                 b']' => {
                     if expect_event && seen_any {
                         return Err(SplitError::Between {
-                            at: base + i,
+                            at: input.base + i,
                             message: "expected an event after \",\", found \"]\"",
                         });
                     }
@@ -222,7 +246,7 @@ pub fn split<E>(
                 b',' => {
                     if expect_event {
                         return Err(SplitError::Between {
-                            at: base + i,
+                            at: input.base + i,
                             message: "expected an event, found \",\"",
                         });
                     }
@@ -233,92 +257,71 @@ pub fn split<E>(
                 }
                 _ if !expect_event => {
                     return Err(SplitError::Between {
-                        at: base + i,
+                        at: input.base + i,
                         message: "expected \",\" or \"]\" after an event",
                     });
                 }
-                b'{' | b'[' => {
-                    run_start = i;
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(SplitError::TooDeep { at: base + i });
-                    }
-                    mode = Mode::Nested;
-                }
-                b'"' => {
-                    run_start = i;
-                    in_string = true;
-                    mode = Mode::ScalarString;
-                }
                 _ => {
-                    run_start = i;
-                    mode = Mode::ScalarWord;
-                }
-            },
-            Mode::Nested => match b {
-                b'"' => in_string = true,
-                b'{' | b'[' => {
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(SplitError::TooDeep { at: base + i });
+                    let whole = input.eof || faulty;
+                    match on_event(text.get(i..).unwrap_or_default(), whole)
+                        .map_err(|e| SplitError::Stopped(Some(e)))?
+                    {
+                        Taken::Event(n) => {
+                            i += n.max(1);
+                            mode = Mode::Between {
+                                expect_event: false,
+                                seen_any: true,
+                            };
+                            continue;
+                        }
+                        Taken::NeedMore if whole => return Err(SplitError::Stopped(None)),
+                        Taken::NeedMore => {
+                            let moved = input.refill(i).map_err(SplitError::Io)?;
+                            (text, faulty) = valid_prefix(&input.buf, input.eof);
+                            i -= moved;
+                            continue;
+                        }
                     }
                 }
-                b'}' | b']' => {
-                    depth -= 1;
-                    if depth == 2 {
-                        on_event(&buf[run_start..=i], base + run_start)
-                            .map_err(SplitError::Stopped)?;
-                        mode = Mode::Between {
-                            expect_event: false,
-                            seen_any: true,
-                        };
-                        run_start = i + 1;
-                    }
-                }
-                _ => {}
             },
-            Mode::ScalarWord => {
-                if matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b',' | b']') {
-                    on_event(&buf[run_start..i], base + run_start).map_err(SplitError::Stopped)?;
-                    mode = Mode::Between {
-                        expect_event: false,
-                        seen_any: true,
-                    };
-                    run_start = i;
-                    // The delimiter belongs to the list: look at it again.
-                    continue;
-                }
-            }
-            // A string event is scanned by the `in_string` branch above.
-            Mode::ScalarString => {}
         }
         i += 1;
     }
 
-    // The text ended. An unfinished event goes to the consumer as it is, so
-    // its parser reports where it stops; an unfinished skeleton is for the
-    // skeleton's parser to report.
-    match mode {
-        Mode::Skeleton => skeleton.push(&buf[run_start..i]),
-        Mode::Nested | Mode::ScalarString | Mode::ScalarWord => {
-            on_event(&buf[run_start..i], base + run_start).map_err(SplitError::Stopped)?;
-        }
-        Mode::Between { .. } => {}
+    // The text ended. A skeleton cut short is for the skeleton's parser to
+    // report; a list never closed leaves it incomplete, which does too.
+    if mode == Mode::Skeleton {
+        skeleton.push(&input.buf[run_start..i]);
     }
-    Ok((skeleton, base + buf.len()))
+    Ok((skeleton, input.base + input.buf.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parts(text: &str) -> (String, Vec<(String, usize)>) {
+    /// A consumer that reads each event as any JSON value, as the loader
+    /// reads it as an event, and keeps its text.
+    fn values(events: &mut Vec<String>) -> impl FnMut(&str, bool) -> Result<Taken, ()> {
+        move |text: &str, whole: bool| {
+            let mut stream =
+                serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+            match stream.next() {
+                Some(Ok(_)) => {
+                    let n = stream.byte_offset();
+                    events.push(text[..n].to_owned());
+                    Ok(Taken::Event(n))
+                }
+                Some(Err(e)) if e.is_eof() && !whole => Ok(Taken::NeedMore),
+                _ => Err(()),
+            }
+        }
+    }
+
+    fn parts(text: &str) -> (String, Vec<String>) {
         let mut events = Vec::new();
-        let (skeleton, _) = split::<()>(text.as_bytes(), |bytes, at| {
-            events.push((String::from_utf8(bytes.to_vec()).unwrap(), at));
-            Ok(())
-        })
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let (skeleton, _) =
+            split(text.as_bytes(), values(&mut events)).unwrap_or_else(|e| panic!("{e:?}"));
         (String::from_utf8(skeleton.text).unwrap(), events)
     }
 
@@ -330,11 +333,7 @@ mod tests {
             skeleton,
             r#"{"match": {"events": [1]}, "events": [], "x": 1}"#
         );
-        let bodies: Vec<&str> = events.iter().map(|(b, _)| b.as_str()).collect();
-        assert_eq!(bodies, [r#"{"a": "]"}"#, "[2]", r#""s\"""#, "7"]);
-        for (body, at) in &events {
-            assert_eq!(&text[*at..*at + body.len()], body);
-        }
+        assert_eq!(events, [r#"{"a": "]"}"#, "[2]", r#""s\"""#, "7"]);
     }
 
     #[test]
@@ -344,7 +343,8 @@ mod tests {
             (r#"{"events": [{},]}"#, 15),
             (r#"{"events": [,{}]}"#, 12),
         ] {
-            match split::<()>(text.as_bytes(), |_, _| Ok(())) {
+            let mut events = Vec::new();
+            match split(text.as_bytes(), values(&mut events)) {
                 Err(SplitError::Between { at: got, .. }) => assert_eq!(got, at, "{text}"),
                 other => panic!("{text}: {other:?}"),
             }
@@ -352,11 +352,31 @@ mod tests {
     }
 
     #[test]
-    fn nesting_is_checked() {
-        let deep = format!(r#"{{"events": [{}]}}"#, "[".repeat(200));
+    fn the_skeleton_s_nesting_is_checked() {
+        let deep = format!(r#"{{"match": {}}}"#, "[".repeat(200));
         assert!(matches!(
-            split::<()>(deep.as_bytes(), |_, _| Ok(())),
-            Err(SplitError::TooDeep { at: 138 })
+            split(deep.as_bytes(), |_, _| Ok::<_, ()>(Taken::Event(1))),
+            Err(SplitError::TooDeep { at: 137 })
+        ));
+    }
+
+    #[test]
+    fn an_invalid_byte_in_an_event_stops_the_split() {
+        let text = b"{\"events\": [{\"kind\": \"no\xFFte\"}]}";
+        let mut events = Vec::new();
+        assert!(matches!(
+            split(&text[..], values(&mut events)),
+            Err(SplitError::Stopped(_))
+        ));
+    }
+
+    #[test]
+    fn an_event_cut_off_by_the_end_of_the_file_stops_the_split() {
+        let text = r#"{"events": [{"kind": "no"#;
+        let mut events = Vec::new();
+        assert!(matches!(
+            split(text.as_bytes(), values(&mut events)),
+            Err(SplitError::Stopped(_))
         ));
     }
 
@@ -365,15 +385,32 @@ mod tests {
         let event = r#"{"kind": "note", "clock": "1", "text": "ü"}"#;
         let body = vec![event; 60_000].join(",\n");
         let text = format!("\u{feff}{{\"match\": {{}}, \"events\": [{body}]}}");
-        let mut count = 0;
-        let (skeleton, len) = split::<()>(text.as_bytes(), |bytes, _| {
-            assert_eq!(bytes, event.as_bytes());
-            count += 1;
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(count, 60_000);
+        let mut events = Vec::new();
+        let (skeleton, len) = split(text.as_bytes(), values(&mut events)).unwrap();
+        assert_eq!(events.len(), 60_000);
+        assert!(events.iter().all(|e| e == event));
         assert_eq!(skeleton.text, br#"{"match": {}, "events": []}"#);
         assert_eq!(len, text.len() - 3);
+    }
+
+    /// An event longer than a chunk is handed over again with more until
+    /// it is whole, in steps that double.
+    #[test]
+    fn an_event_longer_than_a_chunk_is_read_whole() {
+        let long = "x".repeat(3 * CHUNK + 17);
+        let event = format!(r#"{{"kind": "note", "text": "{long}"}}"#);
+        let text = format!(r#"{{"events": [{event}, {{}}]}}"#);
+        let mut events = Vec::new();
+        let mut calls = 0;
+        let mut consumer = values(&mut events);
+        split(text.as_bytes(), |bytes, whole| {
+            calls += 1;
+            consumer(bytes, whole)
+        })
+        .unwrap();
+        drop(consumer);
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0], event);
+        assert!(calls <= 5, "{calls} hand-overs");
     }
 }

@@ -145,8 +145,9 @@ impl Serialize for Clock {
 
 impl<'de> Deserialize<'de> for Clock {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        super::parse_str(deserializer, |text| {
+            text.parse().map_err(|e: ClockError| e.to_string())
+        })
     }
 }
 
@@ -241,11 +242,12 @@ impl Serialize for Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        Period::from_code(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "unknown period \"{text}\", expected \"1H\", \"2H\", \"ET1\", \"ET2\" or \"PSO\""
-            ))
+        super::parse_str(deserializer, |text| {
+            Period::from_code(text).ok_or_else(|| {
+                format!(
+                    "unknown period \"{text}\", expected \"1H\", \"2H\", \"ET1\", \"ET2\" or \"PSO\""
+                )
+            })
         })
     }
 }
