@@ -98,7 +98,17 @@ pub(crate) fn moment_heading(state: &State<'_>, step: usize, event: &Event) -> S
     if !who.is_empty() {
         let _ = write!(heading, ": {}", who.join(", "));
     }
+    // An own goal's team is the side it counts for; the player is the
+    // other side's.
+    let own_goal = matches!(
+        event.detail,
+        Detail::Goal {
+            method: GoalMethod::OwnGoal,
+            ..
+        }
+    );
     if let Some(side) = event.team {
+        let side = if own_goal { side.opponent() } else { side };
         let _ = write!(heading, " ({})", info.team(side).name);
     }
     if matches!(event.detail, Detail::Goal { .. }) {
@@ -113,6 +123,16 @@ pub(crate) fn moment_heading(state: &State<'_>, step: usize, event: &Event) -> S
         });
     }
     heading
+}
+
+/// The clock of a key moment as a report writes it: `54'`, or `pens` for
+/// a shoot-out kick, which has none.
+pub(crate) fn clock_label(event: &Event) -> String {
+    match event.clock {
+        Some(clock) => clock.display().to_string(),
+        None if event.period == Period::Shootout => "pens".to_owned(),
+        None => String::new(),
+    }
 }
 
 /// Who said a quote, with their role and where it was reported.
@@ -291,7 +311,10 @@ pub fn text(state: &State<'_>) -> String {
 }
 
 /// Width of the clock column of the key moments.
-const CLOCK_COLUMN: usize = 7;
+const CLOCK_COLUMN: usize = 8;
+
+/// Width the text report wraps commentary and quotes to.
+const TEXT_WIDTH: usize = 78;
 
 fn write_key_moments(out: &mut String, state: &State<'_>, moments: &[(usize, &Event)]) {
     let _ = writeln!(out, "\nKey moments");
@@ -314,16 +337,20 @@ fn write_key_moments(out: &mut String, state: &State<'_>, moments: &[(usize, &Ev
     }
 }
 
-/// A moment's commentary and quotes, each line indented.
+/// A moment's commentary and quotes, indented and wrapped.
 fn write_words(out: &mut String, indent: &str, event: &Event) {
-    if let Some(commentary) = &event.text {
-        for line in commentary.lines() {
+    let width = TEXT_WIDTH.saturating_sub(indent.len()).max(20);
+    let mut paragraph = |text: &str, indent: &str| {
+        for line in crate::tui::widgets::wrap(text, width) {
             let _ = writeln!(out, "{indent}{line}");
         }
+    };
+    if let Some(commentary) = &event.text {
+        paragraph(commentary, indent);
     }
     for quote in &event.quotes {
-        let _ = writeln!(out, "{indent}\"{}\"", quote.text.trim());
-        let _ = writeln!(out, "{indent}  - {}", attribution(quote));
+        paragraph(&format!("\"{}\"", quote.text.trim()), indent);
+        paragraph(&format!("- {}", attribution(quote)), &format!("{indent}  "));
     }
 }
 
@@ -467,6 +494,9 @@ pub(crate) fn kind_label(event: &Event, phase: Phase) -> &str {
         Detail::PeriodEnd => match phase {
             Phase::FullTime => "full time",
             Phase::Break(Period::First) => "half-time",
+            Phase::Break(Period::Second) => "end of normal time",
+            Phase::Break(Period::ExtraFirst) => "half-time in extra time",
+            Phase::Break(Period::ExtraSecond) => "end of extra time",
             _ => "end of the period",
         },
         Detail::Goal {

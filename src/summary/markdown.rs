@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    attribution, card_name, competition_line, facts_line, key_moments, moment_heading, phase_line,
-    score_line,
+    attribution, card_name, clock_label, competition_line, facts_line, key_moments, moment_heading,
+    phase_line, score_line,
 };
 use crate::model::{Event, GoalMethod, Side};
 use crate::replay::State;
@@ -41,7 +41,10 @@ pub fn markdown(state: &State<'_>) -> String {
     write_substitutions(&mut out, state);
     write_key_moments(&mut out, state);
 
-    let _ = writeln!(out, "\n---\n");
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out.push_str("\n---\n\n");
     let mut footer = format!("Moment {} of {}", state.step(), state.replay().steps());
     if let Some(source) = &info.source {
         let _ = write!(footer, " · Source: {source}");
@@ -169,10 +172,10 @@ fn write_key_moments(out: &mut String, state: &State<'_>) {
 /// One list item: the heading in bold, then the commentary and quotes as
 /// paragraphs inside the item (indented two spaces).
 fn write_moment(out: &mut String, state: &State<'_>, step: usize, event: &Event) {
-    let clock = event
-        .clock
-        .map(|c| format!("{} ", c.display()))
-        .unwrap_or_default();
+    let mut clock = clock_label(event);
+    if !clock.is_empty() {
+        clock.push(' ');
+    }
     let _ = writeln!(
         out,
         "- **{}{}**",
@@ -196,10 +199,11 @@ fn write_moment(out: &mut String, state: &State<'_>, step: usize, event: &Event)
 }
 
 /// Characters that mean something to CommonMark or GitHub's extensions
-/// wherever they stand: emphasis, code, links and images, raw HTML and
-/// entities, tables, strikethrough.
+/// wherever they stand: emphasis, code, links (and so images, `!` being
+/// harmless without a `[`), raw HTML and entities, tables, strikethrough,
+/// and a heading's closing `#`s.
 const SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '&', '#',
+    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#',
 ];
 
 /// Text escaped for use inside a line: every character with a meaning
