@@ -455,11 +455,15 @@ pub fn defaults_file(path: Option<&Path>) -> String {
         out,
         "\n# What lies ahead of the cursor at start: \"hidden\" or \"shown\" (s toggles it).\nspoilers = \"hidden\""
     );
-    let _ = writeln!(
-        out,
-        "\n# Colours: a name ({}) or \"#RRGGBB\".\n# NO_COLOR=1 turns colour off whatever this says.\n[colors]",
+    let colours = format!(
+        "Colours: a name ({}) or \"#RRGGBB\". NO_COLOR=1 turns colour off whatever this says.",
         COLOR_NAMES.join(", ")
     );
+    let _ = writeln!(out);
+    for line in crate::tui::widgets::wrap(&colours, 74) {
+        let _ = writeln!(out, "# {line}");
+    }
+    let _ = writeln!(out, "[colors]");
     let notes = [
         "keys in the footer and help, the played part of the progress bar",
         "secondary text and panel frames",
@@ -484,7 +488,7 @@ pub fn defaults_file(path: Option<&Path>) -> String {
     );
     let keymap = Keymap::default();
     for mode in Mode::ALL {
-        let _ = writeln!(out, "\n[keys.{}]", mode.name());
+        let _ = writeln!(out, "\n# {}\n[keys.{}]", mode.title(), mode.name());
         for binding in keymap.bindings(mode) {
             let Command::Do(action) = binding.command else {
                 continue;

@@ -202,9 +202,7 @@ fn write_moment(out: &mut String, state: &State<'_>, step: usize, event: &Event)
 /// wherever they stand: emphasis, code, links (and so images, `!` being
 /// harmless without a `[`), raw HTML and entities, tables, strikethrough,
 /// and a heading's closing `#`s.
-const SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#',
-];
+const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '#'];
 
 /// Text escaped for use inside a line: every character with a meaning
 /// backslash-escaped (CommonMark allows that for any ASCII punctuation),
