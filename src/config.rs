@@ -348,12 +348,15 @@ fn named<'de, T: Deserialize<'de>>(name: &'de Spanned<String>) -> Result<T, Mist
     T::deserialize(deserializer).map_err(|e| Mistake::new(name.span(), e.to_string()))
 }
 
+/// An action the file gave keys to, with where each key name is.
+type Rebound = (Mode, Action, Vec<(Key, Range<usize>)>);
+
 type RawKeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawKeys>>>;
 
 fn keymap(raw: RawKeyTables) -> Result<Keymap, Mistake> {
     let mut keymap = Keymap::default();
     // Where each rebound action's key names are, to point at a conflict.
-    let mut places: Vec<(Mode, Action, Vec<(Key, Range<usize>)>)> = Vec::new();
+    let mut places: Vec<Rebound> = Vec::new();
     for (mode_name, actions) in &raw {
         let mode: Mode = named(mode_name).map_err(|m| Mistake {
             message: format!(

@@ -23,7 +23,7 @@ use crate::text;
 /// The forms a report comes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
-    /// Plain text for a terminal or an email ([`text`]).
+    /// Plain text for a terminal or an email ([`text()`]).
     #[default]
     Text,
     /// One JSON object ([`json`]).

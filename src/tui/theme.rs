@@ -145,7 +145,7 @@ pub enum ColorSpec {
 }
 
 /// The names a config file may give the 16 terminal colours, in
-/// [`ANSI`]'s order.
+/// the order of the xterm colour table above.
 pub const COLOR_NAMES: [&str; 16] = [
     "black",
     "red",
@@ -170,12 +170,7 @@ impl ColorSpec {
     /// `#3A3E4A`; `None` for anything else.
     pub fn parse(text: &str) -> Option<Self> {
         if text.starts_with('#') {
-            let hex = &text[1..];
-            if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return None;
-            }
-            let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-            return Some(ColorSpec::Rgb(Rgb(channel(0)?, channel(2)?, channel(4)?)));
+            return Rgb::from_hex(text).map(ColorSpec::Rgb);
         }
         let squashed: String = text
             .chars()
