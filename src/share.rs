@@ -252,6 +252,32 @@ mod tests {
     }
 
     #[test]
+    fn the_command_lands_on_the_same_moment_in_a_statsbomb_file() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/statsbomb/cup_final_events.json"
+        );
+        let loaded = import::load_path(std::path::Path::new(path), Default::default()).unwrap();
+        let replay = Replay::new(loaded.game);
+        let mut by_clock = 0;
+        for step in 0..=replay.steps() {
+            let command = replay_command(&replay, step, Some("final.json"));
+            let reopened = match command.split_once(" --at ") {
+                Some((_, clock)) => {
+                    by_clock += 1;
+                    replay.step_at_clock(clock.parse().unwrap())
+                }
+                None => command.rsplit(' ').next().unwrap().parse().unwrap(),
+            };
+            assert_eq!(reopened, step, "{command}");
+        }
+        assert!(
+            by_clock > replay.steps() / 2,
+            "most moments are named by clock"
+        );
+    }
+
+    #[test]
     fn files_are_quoted_for_the_shell() {
         assert_eq!(shell_quote("matches/final.json"), "matches/final.json");
         assert_eq!(shell_quote("my match.json"), "'my match.json'");

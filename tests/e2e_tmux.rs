@@ -396,7 +396,10 @@ fn y_copies_into_tmux_s_buffer_and_prints_the_line_on_exit() {
     let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
     wait_for_text(&tmux, &["Giroud 78'", "2nd half · 78'"]);
     tmux.send("y");
-    wait_for_text(&tmux, &["Copied to tmux's buffer"]);
+    wait_for_text(
+        &tmux,
+        &["In tmux's buffer, printed on quit too: 78' Giroud"],
+    );
     let deadline = Instant::now() + PATIENCE;
     while tmux.buffer() != GIROUD_LINE {
         assert!(

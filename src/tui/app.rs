@@ -332,7 +332,7 @@ impl App {
         let line = crate::share::moment_line(&self.state(), self.sharing.file.as_deref());
         let clipboard = self.sharing.clipboard;
         self.message = Some(format!("{}: {line}", clipboard.outcome()));
-        if !clipboard.certain() {
+        if !clipboard.certain() && !self.unsure_copies.contains(&line) {
             self.unsure_copies.push(line.clone());
         }
         if clipboard.sequence("").is_some() {
@@ -948,10 +948,15 @@ mod tests {
             clipboard: Clipboard::TmuxClosed,
         });
         closed.update(Action::CopyMoment);
+        closed.update(Action::CopyMoment);
         closed.update(Action::NextGoal);
         closed.update(Action::CopyMoment);
         assert_eq!(closed.take_copy_request(), None);
-        assert_eq!(closed.unsure_copies().len(), 2);
+        assert_eq!(
+            closed.unsure_copies().len(),
+            2,
+            "a line copied twice prints once"
+        );
         assert!(closed.unsure_copies()[1].starts_with("17' Tchouaméni 0-1"));
         assert!(closed.message().unwrap().contains("set-clipboard on"));
     }

@@ -195,18 +195,19 @@ impl Clipboard {
         self == Clipboard::Terminal
     }
 
-    /// A few words for the footer on what became of a copy.
+    /// A few words for the footer on what became of a copy, short so
+    /// that the copied line still fits beside them.
     pub fn outcome(self) -> &'static str {
         match self {
             Clipboard::Terminal => "Copied",
             Clipboard::MaybeTerminal | Clipboard::Screen | Clipboard::TmuxPassthrough => {
-                "Sent to the clipboard (printed too when you quit)"
+                "Sent to the clipboard, printed on quit too"
             }
-            Clipboard::TmuxBuffer => "Copied to tmux's buffer (printed too when you quit)",
+            Clipboard::TmuxBuffer => "In tmux's buffer, printed on quit too",
             Clipboard::TmuxClosed => {
-                "tmux blocks the clipboard (tmux set -g set-clipboard on); printed when you quit"
+                "tmux blocks copying (tmux set -g set-clipboard on opens it); printed on quit"
             }
-            Clipboard::Unsupported => "No clipboard in this terminal; printed when you quit",
+            Clipboard::Unsupported => "No clipboard in this terminal; printed on quit",
         }
     }
 }

@@ -238,6 +238,23 @@ mod tests {
     }
 
     #[test]
+    fn keys_follow_the_keymap_in_force() {
+        use crate::tui::keymap::{Key, Keymap, Mode};
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Normal, Action::NextGoal, &[Key::Plain(KeyCode::F(2))])
+            .unwrap();
+        let mut app = app().with_keymap(keymap);
+        assert!(
+            !handle_event(&mut app, &key(KeyCode::Char(']'))),
+            "] is free now"
+        );
+        assert_eq!(app.state().score().away, 0);
+        assert!(handle_event(&mut app, &key(KeyCode::F(2))));
+        assert_eq!(app.state().score().away, 1, "F2 went to the first goal");
+    }
+
+    #[test]
     fn ctrl_c_stops_the_loop() {
         let mut app = app();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
