@@ -438,7 +438,7 @@ fn with_tmux_closed_y_sends_nothing_and_says_how_to_open_it() {
     tmux.send("y");
     wait_for_text(
         &tmux,
-        &["tmux blocks the clipboard (tmux set -g set-clipboard on)"],
+        &["tmux blocks copying (tmux set -g set-clipboard on opens it)"],
     );
     tmux.send("q");
     assert_eq!(wait_for_file(&status_file, &tmux), "EXIT=0");
