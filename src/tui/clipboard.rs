@@ -126,8 +126,9 @@ const KNOWN_TERMS: [&str; 5] = [
     "wezterm",
 ];
 
-/// Terminals that do, by `$TERM_PROGRAM`.
-const KNOWN_PROGRAMS: [&str; 3] = ["WezTerm", "iTerm.app", "ghostty"];
+/// Terminals that do, by `$TERM_PROGRAM`. (iTerm2 takes it only once
+/// the fan allows it in its settings, so it counts as in doubt.)
+const KNOWN_PROGRAMS: [&str; 2] = ["WezTerm", "ghostty"];
 
 impl Clipboard {
     /// Decides for this process: reads the environment and, inside tmux,
@@ -282,6 +283,11 @@ mod tests {
             ..env("xterm-256color")
         };
         assert_eq!(Clipboard::from_env(&wezterm, None), Clipboard::Terminal);
+        let iterm = Env {
+            term_program: Some("iTerm.app".to_owned()),
+            ..env("xterm-256color")
+        };
+        assert_eq!(Clipboard::from_env(&iterm, None), Clipboard::MaybeTerminal);
         assert_eq!(
             Clipboard::from_env(&env("linux"), None),
             Clipboard::Unsupported
