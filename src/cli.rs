@@ -5,18 +5,19 @@
 use std::path::PathBuf;
 
 use clap::parser::ValueSource;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use touchline::import::DEFAULT_MAX_SIZE;
 use touchline::model::Clock;
 use touchline::replay::{Replay, SPEEDS};
-use touchline::tui::keymap::{self, Mode};
+use touchline::summary::Format;
+use touchline::tui::keymap::{Keymap, Mode};
 
 /// Replay a football match in the terminal, event by event.
 ///
 /// With no FILE it opens the bundled match, England 1-2 France from the 2022
 /// World Cup quarter-final. Press ? in the viewer for the keys.
 #[derive(Debug, Parser)]
-#[command(name = "touchline", version, after_help = keys_help())]
+#[command(name = "touchline", version)]
 pub struct Cli {
     /// What to do; without one, the viewer opens.
     #[command(subcommand)]
@@ -43,6 +44,11 @@ pub struct Cli {
     /// X_lineups.json next to X_events.json)
     #[arg(long, global = true, value_name = "FILE")]
     pub lineups: Option<PathBuf>,
+
+    /// Print where the config file is read from and the default settings,
+    /// as a config file to copy and edit
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// The subcommands.
@@ -83,8 +89,9 @@ pub struct ViewArgs {
     pub point: PointArgs,
 
     /// Autoplay speed, in multiples of match time: 1, 2, 5, 10, 30 or 60
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = parse_speed)]
-    pub speed: u32,
+    /// [default: the config file's, else 1]
+    #[arg(long, value_name = "N", value_parser = parse_speed)]
+    pub speed: Option<u32>,
 
     /// Show what lies ahead on the timeline and progress bar from the start
     #[arg(long)]
@@ -102,9 +109,39 @@ pub struct SummaryArgs {
     #[command(flatten)]
     pub point: PointArgs,
 
-    /// Print one JSON object instead of the text report
-    #[arg(long)]
+    /// How to write the report: text, markdown (for a forum or a chat) or
+    /// json (one object, for scripts)
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    pub format: FormatArg,
+
+    /// The same as --format json
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+}
+
+impl SummaryArgs {
+    /// The form asked for, `--json` included.
+    pub fn format(&self) -> Format {
+        if self.json {
+            return Format::Json;
+        }
+        match self.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// `summary --format`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A plain-text report.
+    Text,
+    /// One JSON object.
+    Json,
+    /// A Markdown report.
+    Markdown,
 }
 
 /// `touchline validate`.
@@ -148,15 +185,21 @@ impl PointArgs {
 }
 
 impl Cli {
+    /// The command line, with the viewer's keys as `keymap` has them in
+    /// `--help`.
+    pub fn command_with(keymap: &Keymap) -> clap::Command {
+        Self::command().after_help(keys_help(keymap))
+    }
+
     /// Parses the process's arguments, exiting with a usage error (code 2)
-    /// when they do not make sense.
+    /// when they do not make sense; `--help` lists the keys of `keymap`.
     ///
     /// A subcommand ignores the viewer's FILE and options, so giving both
     /// (`touchline final.json summary`) is refused rather than silently
     /// reporting on another match. clap's `args_conflicts_with_subcommands`
     /// would also refuse the global `--max-size`, hence the check here.
-    pub fn parse_checked() -> Self {
-        let mut command = Self::command();
+    pub fn parse_checked(keymap: &Keymap) -> Self {
+        let mut command = Self::command_with(keymap);
         let matches = command.get_matches_mut();
         let cli = Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
         if let Some((name, _)) = matches.subcommand() {
@@ -188,8 +231,9 @@ impl Cli {
 }
 
 /// The viewer's keys for `--help`, from the same table that handles them.
-fn keys_help() -> String {
-    let rows: Vec<(String, &str)> = keymap::bindings(Mode::Normal)
+fn keys_help(keymap: &Keymap) -> String {
+    let rows: Vec<(String, &str)> = keymap
+        .bindings(Mode::Normal)
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             (keys.join(" "), b.description)
@@ -306,7 +350,7 @@ mod tests {
             Cli::try_parse_from(["touchline", "m.json", "--speed", "5", "--spoilers"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.view.file, Some(PathBuf::from("m.json")));
-        assert_eq!(cli.view.speed, 5);
+        assert_eq!(cli.view.speed, Some(5));
         assert!(cli.view.spoilers);
     }
 
@@ -317,9 +361,58 @@ mod tests {
             panic!("not a summary: {cli:?}");
         };
         assert_eq!(args.point.at, Some(Clock::stoppage(45, 2)));
-        assert!(args.json);
+        assert_eq!(args.format(), Format::Json);
         let both = Cli::try_parse_from(["touchline", "summary", "--at", "54", "--step", "3"]);
         assert!(both.is_err());
+    }
+
+    #[test]
+    fn summary_formats_and_the_json_alias() {
+        let format = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).map_err(|e| e.kind())?;
+            match cli.command {
+                Some(Command::Summary(args)) => Ok(args.format()),
+                other => panic!("not a summary: {other:?}"),
+            }
+        };
+        assert_eq!(format(&["touchline", "summary"]), Ok(Format::Text));
+        assert_eq!(
+            format(&["touchline", "summary", "--format", "markdown"]),
+            Ok(Format::Markdown)
+        );
+        assert_eq!(
+            format(&["touchline", "summary", "--format", "json"]),
+            Ok(Format::Json)
+        );
+        assert_eq!(
+            format(&["touchline", "summary", "--json"]),
+            Ok(Format::Json)
+        );
+        assert_eq!(
+            format(&["touchline", "summary", "--format", "html"]),
+            Err(clap::error::ErrorKind::InvalidValue)
+        );
+        assert_eq!(
+            format(&["touchline", "summary", "--json", "--format", "text"]),
+            Err(clap::error::ErrorKind::ArgumentConflict)
+        );
+    }
+
+    #[test]
+    fn help_lists_the_keys_in_force() {
+        use touchline::tui::Action;
+        use touchline::tui::keymap::Key;
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Normal, Action::Quit, &[Key::Ctrl('q')])
+            .unwrap();
+        let help = Cli::command_with(&keymap).render_long_help().to_string();
+        let row = help
+            .lines()
+            .find(|l| l.ends_with("  Quit"))
+            .expect("a quit row");
+        assert_eq!(row.split_whitespace().next(), Some("Ctrl-Q"), "{help}");
+        assert!(help.contains("Copy this moment to share"), "{help}");
     }
 
     #[test]

@@ -5,14 +5,18 @@
 //!   and column.
 //! - [`replay`]: the pure engine that derives the score, scorers, cards and
 //!   the rest at any step.
-//! - [`summary`]: the state at one step as a text report or a JSON object
-//!   (`touchline summary`).
+//! - [`summary`]: the state at one step as a text or Markdown report or a
+//!   JSON object (`touchline summary`).
+//! - [`share`]: a moment as one line to paste to a friend (`y`).
+//! - [`config`]: the fan's config file: keys, speed, spoilers, colours.
 //! - [`synth`]: synthetic matches of any size, for benchmarks.
 //! - [`text`]: the sanitiser every string from a file passes through.
 
+pub mod config;
 pub mod import;
 pub mod model;
 pub mod replay;
+pub mod share;
 pub mod summary;
 pub mod synth;
 pub mod text;

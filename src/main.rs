@@ -10,10 +10,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
+use touchline::config::{self, Loaded as Config};
 use touchline::import::{self, Diagnostic, LoadOptions, Loaded};
 use touchline::replay::Replay;
-use touchline::tui::{self, App, AppOptions, ColorMode};
-use touchline::{summary, text};
+use touchline::text;
+use touchline::tui::{self, App, AppOptions, Clipboard, ColorMode, Sharing};
 
 use cli::{Cli, Command, ConvertArgs, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
 
@@ -31,7 +32,12 @@ impl Reading<'_> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_checked();
+    // Read first: `--help` lists the keys it sets.
+    let config = config::load();
+    let cli = Cli::parse_checked(&config.settings.keymap);
+    if cli.print_config {
+        return print_config(&config);
+    }
     let reading = Reading {
         options: LoadOptions {
             max_size: cli.max_size,
@@ -39,7 +45,7 @@ fn main() -> ExitCode {
         lineups: cli.lineups.as_deref(),
     };
     match cli.command {
-        None => view(cli.view, reading),
+        None => view(cli.view, reading, config),
         Some(Command::Summary(args)) => print_summary(args, reading),
         Some(Command::Validate(args)) => validate(args, reading),
         Some(Command::Convert(args)) => convert(args, reading),
@@ -75,11 +81,28 @@ fn start_step(point: &PointArgs, replay: &Replay, subcommand: Option<&str>) -> O
     })
 }
 
-fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
+/// `--print-config`: the defaults as a file to copy, headed by where
+/// the file is read from; a mistake in the present file goes to stderr.
+fn print_config(config: &Config) -> ExitCode {
+    if let Some(error) = &config.error {
+        eprintln!("warning: {error}");
+    }
+    write_stdout(&config::defaults_file(config.path.as_deref()))
+}
+
+fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
     let loaded = match load(args.file.as_deref(), reading) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // Said before the screen changes, so it stays in the scrollback, and
+    // in the footer as the viewer opens.
+    let config_note = config.error.as_ref().map(|error| {
+        let note = format!("{error}; using the default settings");
+        eprintln!("warning: {note}");
+        note
+    });
+    let settings = config.settings;
     let replay = Replay::new(loaded.game);
     let start_step = start_step(&args.point, &replay, None);
     if !io::stdout().is_terminal() {
@@ -89,15 +112,25 @@ fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    let sharing = Sharing {
+        file: args.file.as_ref().map(|path| path.display().to_string()),
+        clipboard: Clipboard::detect(),
+    };
     let mut app = App::new(
         replay,
         AppOptions {
-            spoilers: args.spoilers,
-            speed: args.speed,
+            spoilers: args.spoilers || settings.spoilers,
+            speed: args.speed.unwrap_or(settings.speed),
             colors: ColorMode::detect(),
             start_step,
         },
-    );
+    )
+    .with_keymap(settings.keymap)
+    .with_palette(&settings.palette)
+    .with_sharing(sharing);
+    if let Some(note) = config_note {
+        app = app.with_notice(note);
+    }
 
     restore_on_signals();
     // `try_init` installs a panic hook that restores the terminal first.
@@ -115,6 +148,16 @@ fn view(args: ViewArgs, reading: Reading<'_>) -> ExitCode {
     panic_if_asked(&mut terminal, &app);
     let result = tui::run(&mut terminal, &mut app);
     ratatui::restore();
+    // Copies that may not have reached the clipboard, now on the screen
+    // the fan can select from.
+    let copies: String = app
+        .unsure_copies()
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect();
+    if write_stdout(&copies) != ExitCode::SUCCESS {
+        return ExitCode::FAILURE;
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -162,11 +205,7 @@ fn print_summary(args: SummaryArgs, reading: Reading<'_>) -> ExitCode {
     let replay = Replay::new(loaded.game);
     let step = start_step(&args.point, &replay, Some("summary")).unwrap_or(replay.full_time());
     let state = replay.at(step);
-    let mut output = if args.json {
-        summary::json(&state)
-    } else {
-        summary::text(&state)
-    };
+    let mut output = args.format().render(&state);
     if !output.ends_with('\n') {
         output.push('\n');
     }

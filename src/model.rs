@@ -105,6 +105,17 @@ where
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
+impl Rgb {
+    /// Reads `#RRGGBB` (either case); `None` for anything else.
+    pub fn from_hex(text: &str) -> Option<Self> {
+        let hex = text
+            .strip_prefix('#')
+            .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(channel(0)?, channel(2)?, channel(4)?))
+    }
+}
+
 impl Serialize for Rgb {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&format_args!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2))
@@ -114,12 +125,8 @@ impl Serialize for Rgb {
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        let hex = text
-            .strip_prefix('#')
-            .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-        let channel = |h: &str, i: usize| u8::from_str_radix(&h[i..i + 2], 16).unwrap_or(0);
-        match hex {
-            Some(h) => Ok(Rgb(channel(h, 0), channel(h, 2), channel(h, 4))),
+        match Rgb::from_hex(&text) {
+            Some(rgb) => Ok(rgb),
             None => Err(serde::de::Error::custom(format_args!(
                 "invalid color \"{}\", expected \"#RRGGBB\"",
                 crate::text::sanitize_line(&text)

@@ -1,17 +1,158 @@
 //! What `touchline summary` prints: the state of a match at one step, as a
-//! plain-text report for people or as one JSON object for scripts.
+//! plain-text report or a Markdown one for people, or as one JSON object
+//! for scripts.
 //!
-//! Both forms are built from a [`State`] only, so they show exactly what the
-//! viewer would show at that step. Every string comes from the loaded match,
-//! which the loader has already sanitised.
+//! Every form is built from a [`State`] only, so it shows exactly what the
+//! viewer would show at that step and nothing later: a report at 54' is
+//! safe to read before watching the rest. Every string comes from the
+//! loaded match, which the loader has already sanitised; the Markdown form
+//! also escapes it, so a name cannot turn into markup.
+
+mod markdown;
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Card, Detail, Event, GoalMethod, MatchInfo, Period, Score, Side};
+pub use markdown::{inline as markdown_escape, markdown};
+
+use crate::model::{Card, Detail, Event, GoalMethod, MatchInfo, Period, Quote, Score, Side};
 use crate::replay::{Phase, State};
 use crate::text;
+
+/// The forms a report comes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Plain text for a terminal or an email ([`text()`]).
+    #[default]
+    Text,
+    /// One JSON object ([`json`]).
+    Json,
+    /// Markdown for a forum post or a chat ([`markdown`]).
+    Markdown,
+}
+
+impl Format {
+    /// The report of `state` in this form.
+    pub fn render(self, state: &State<'_>) -> String {
+        match self {
+            Format::Text => text(state),
+            Format::Json => json(state),
+            Format::Markdown => markdown(state),
+        }
+    }
+}
+
+/// Expected goals from which a missed chance counts as a big one, worth a
+/// place among a report's key moments.
+const BIG_CHANCE_XG: f32 = 0.3;
+
+/// The moments a report tells with their commentary, up to the state's
+/// step, as (step, event): goals, penalties, cards, reviews, changes,
+/// kick-offs and whistles, shoot-out kicks, and the chances and notes
+/// worth telling. Routine fouls and small chances stay out, so a report
+/// on an imported match with thousands of events stays readable; anything
+/// with quotes is in.
+pub fn key_moments<'a>(state: &State<'a>) -> Vec<(usize, &'a Event)> {
+    state
+        .events()
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| {
+            !event.quotes.is_empty()
+                || match &event.detail {
+                    Detail::Chance { xg, .. } => xg.is_none_or(|xg| xg >= BIG_CHANCE_XG),
+                    Detail::Note { .. } => event.text.is_some(),
+                    Detail::Foul { .. } | Detail::Play { .. } => false,
+                    _ => true,
+                }
+        })
+        .map(|(i, event)| (i + 1, event))
+        .collect()
+}
+
+/// One key moment as a report heads it: what happened, who and for whom,
+/// and for a goal the score it made, e.g. `Goal: Olivier Giroud (France),
+/// 1-2`. A goal struck off by a review already made says so.
+pub(crate) fn moment_heading(state: &State<'_>, step: usize, event: &Event) -> String {
+    let replay = state.replay();
+    let info = &replay.game().info;
+    let at = replay.at(step);
+    let mut heading = capitalised(kind_label(event, at.phase()));
+    let mut who = Vec::new();
+    if let Some(player) = &event.player {
+        who.push(player.to_string());
+    }
+    if let Detail::Substitution {
+        player_in,
+        player_out,
+    } = &event.detail
+    {
+        match (player_in, player_out) {
+            (Some(on), Some(off)) => who.push(format!("{on} on for {off}")),
+            (Some(on), None) => who.push(format!("{on} on")),
+            (None, Some(off)) => who.push(format!("{off} off")),
+            (None, None) => {}
+        }
+    }
+    if !who.is_empty() {
+        let _ = write!(heading, ": {}", who.join(", "));
+    }
+    // An own goal's team is the side it counts for; the player is the
+    // other side's.
+    let own_goal = matches!(
+        event.detail,
+        Detail::Goal {
+            method: GoalMethod::OwnGoal,
+            ..
+        }
+    );
+    if let Some(side) = event.team {
+        let side = if own_goal { side.opponent() } else { side };
+        let _ = write!(heading, " ({})", info.team(side).name);
+    }
+    if matches!(event.detail, Detail::Goal { .. }) {
+        let score = at.score();
+        let _ = write!(heading, ", {}-{}", score.home, score.away);
+    }
+    // Only a review the report has reached: a later one is a spoiler.
+    if state.is_struck_off(step) {
+        heading.push_str(match event.detail {
+            Detail::Card { .. } => ", withdrawn after a VAR review",
+            _ => ", ruled out by VAR",
+        });
+    }
+    heading
+}
+
+/// The clock of a key moment as a report writes it: `54'`, or `pens` for
+/// a shoot-out kick, which has none.
+pub(crate) fn clock_label(event: &Event) -> String {
+    match event.clock {
+        Some(clock) => clock.display().to_string(),
+        None if event.period == Period::Shootout => "pens".to_owned(),
+        None => String::new(),
+    }
+}
+
+/// Who said a quote, with their role and where it was reported.
+pub(crate) fn attribution(quote: &Quote) -> String {
+    let mut who = quote.speaker.clone();
+    if let Some(role) = &quote.role {
+        let _ = write!(who, ", {role}");
+    }
+    if let Some(source) = &quote.source {
+        let _ = write!(who, " ({source})");
+    }
+    who
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
 
 /// The JSON form of a state, field for field as `summary --json` prints it.
 #[derive(Clone, Debug, Serialize)]
@@ -99,21 +240,14 @@ pub fn json(state: &State<'_>) -> String {
 }
 
 /// The state as a readable report: the fixture, the score and phase, goals,
-/// cards, substitutions, and the current moment with its quotes.
+/// cards, substitutions, the key moments so far with their commentary and
+/// quotes, and where the report stands.
 pub fn text(state: &State<'_>) -> String {
     let info = &state.replay().game().info;
     let mut out = String::new();
     write_heading(&mut out, info);
 
-    let score = state.score();
-    let mut line = format!(
-        "{} {}-{} {}",
-        info.home.name, score.home, score.away, info.away.name
-    );
-    if let Some(pens) = state.shootout() {
-        let _ = write!(line, " ({}-{} on penalties)", pens.home, pens.away);
-    }
-    let _ = writeln!(out, "\n{line}");
+    let _ = writeln!(out, "\n{}", score_line(state));
     let _ = writeln!(out, "{}", phase_line(state));
 
     let names = [info.home.name.as_str(), info.away.name.as_str()];
@@ -167,19 +301,70 @@ pub fn text(state: &State<'_>) -> String {
     });
     write_section(&mut out, "Substitutions", &names, pad, changes);
 
-    write_moment(&mut out, state);
+    let moments = key_moments(state);
+    write_key_moments(&mut out, state, &moments);
+    let told = moments
+        .last()
+        .is_some_and(|(step, _)| *step == state.step());
+    write_moment(&mut out, state, told);
     out
 }
 
-fn write_heading(out: &mut String, info: &MatchInfo) {
-    let _ = writeln!(out, "{}", info.title());
-    let competition: Vec<&str> = [info.competition.as_deref(), info.stage.as_deref()]
+/// Width of the clock column of the key moments.
+const CLOCK_COLUMN: usize = 8;
+
+/// Width the text report wraps commentary and quotes to.
+const TEXT_WIDTH: usize = 78;
+
+fn write_key_moments(out: &mut String, state: &State<'_>, moments: &[(usize, &Event)]) {
+    let _ = writeln!(out, "\nKey moments");
+    if moments.is_empty() {
+        let _ = writeln!(out, "  none yet");
+        return;
+    }
+    let indent = " ".repeat(2 + CLOCK_COLUMN);
+    for &(step, event) in moments {
+        let clock = event
+            .clock
+            .map(|c| c.display().to_string())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {clock:<CLOCK_COLUMN$}{}",
+            moment_heading(state, step, event)
+        );
+        write_words(out, &indent, event);
+    }
+}
+
+/// A moment's commentary and quotes, indented and wrapped.
+fn write_words(out: &mut String, indent: &str, event: &Event) {
+    let width = TEXT_WIDTH.saturating_sub(indent.len()).max(20);
+    let mut paragraph = |text: &str, indent: &str| {
+        for line in crate::tui::widgets::wrap(text, width) {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    };
+    if let Some(commentary) = &event.text {
+        paragraph(commentary, indent);
+    }
+    for quote in &event.quotes {
+        paragraph(&format!("\"{}\"", quote.text.trim()), indent);
+        paragraph(&format!("- {}", attribution(quote)), &format!("{indent}  "));
+    }
+}
+
+/// The competition and stage, joined: "FIFA World Cup 2022, Quarter-final".
+pub(crate) fn competition_line(info: &MatchInfo) -> Option<String> {
+    let parts: Vec<&str> = [info.competition.as_deref(), info.stage.as_deref()]
         .into_iter()
         .flatten()
         .collect();
-    if !competition.is_empty() {
-        let _ = writeln!(out, "{}", competition.join(", "));
-    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Venue, kick-off and referee on one line, as far as the file gives them.
+pub(crate) fn facts_line(info: &MatchInfo) -> Option<String> {
     let mut facts = Vec::new();
     if let Some(venue) = &info.venue {
         facts.push(venue.clone());
@@ -190,15 +375,38 @@ fn write_heading(out: &mut String, info: &MatchInfo) {
     if let Some(referee) = &info.referee {
         facts.push(format!("referee {referee}"));
     }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "{}", facts.join(" · "));
+    (!facts.is_empty()).then(|| facts.join(" · "))
+}
+
+/// The score line: "England 1-1 France", with a shoot-out's tally.
+pub(crate) fn score_line(state: &State<'_>) -> String {
+    let info = &state.replay().game().info;
+    let score = state.score();
+    let mut line = format!(
+        "{} {}-{} {}",
+        info.home.name, score.home, score.away, info.away.name
+    );
+    if let Some(pens) = state.shootout() {
+        let _ = write!(line, " ({}-{} on penalties)", pens.home, pens.away);
+    }
+    line
+}
+
+fn write_heading(out: &mut String, info: &MatchInfo) {
+    let _ = writeln!(out, "{}", info.title());
+    if let Some(competition) = competition_line(info) {
+        let _ = writeln!(out, "{competition}");
+    }
+    if let Some(facts) = facts_line(info) {
+        let _ = writeln!(out, "{facts}");
     }
     if let Some(source) = &info.source {
         let _ = writeln!(out, "Source: {source}");
     }
 }
 
-fn phase_line(state: &State<'_>) -> String {
+/// The phase and clock: "2nd half, 54'", "Full time, 90+11'".
+pub(crate) fn phase_line(state: &State<'_>) -> String {
     let phase = match state.phase() {
         Phase::PreMatch => return "Before kick-off".to_owned(),
         Phase::Playing(period) => period.label(),
@@ -241,7 +449,9 @@ fn write_section(
     }
 }
 
-fn write_moment(out: &mut String, state: &State<'_>) {
+/// Where the report stands; the moment's words too unless the key moments
+/// above already told them (`told`).
+fn write_moment(out: &mut String, state: &State<'_>, told: bool) {
     let steps = state.replay().steps();
     let Some(event) = state.event() else {
         let _ = writeln!(
@@ -265,26 +475,14 @@ fn write_moment(out: &mut String, state: &State<'_>) {
         heading.push_str(" (later overturned by VAR)");
     }
     let _ = writeln!(out, "{heading}");
-    if let Some(commentary) = &event.text {
-        for line in commentary.lines() {
-            let _ = writeln!(out, "  {line}");
-        }
-    }
-    for quote in &event.quotes {
-        let _ = writeln!(out, "\n  \"{}\"", quote.text.trim());
-        let mut who = format!("    {}", quote.speaker);
-        if let Some(role) = &quote.role {
-            let _ = write!(who, ", {role}");
-        }
-        if let Some(source) = &quote.source {
-            let _ = write!(who, " ({source})");
-        }
-        let _ = writeln!(out, "{who}");
+    if !told {
+        write_words(out, "  ", event);
     }
 }
 
-/// A few words naming the kind of a moment.
-fn kind_label(event: &Event, phase: Phase) -> &str {
+/// A few words naming the kind of a moment, in lower case: `penalty
+/// scored`, `half-time`.
+pub(crate) fn kind_label(event: &Event, phase: Phase) -> &str {
     match &event.detail {
         Detail::PeriodStart => match event.period {
             Period::First => "kick-off",
@@ -296,6 +494,9 @@ fn kind_label(event: &Event, phase: Phase) -> &str {
         Detail::PeriodEnd => match phase {
             Phase::FullTime => "full time",
             Phase::Break(Period::First) => "half-time",
+            Phase::Break(Period::Second) => "end of normal time",
+            Phase::Break(Period::ExtraFirst) => "half-time in extra time",
+            Phase::Break(Period::ExtraSecond) => "end of extra time",
             _ => "end of the period",
         },
         Detail::Goal {

@@ -42,6 +42,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod event_loop;
 mod font;
 pub mod keymap;
@@ -50,6 +51,7 @@ pub mod views;
 pub mod widgets;
 
 pub use action::Action;
-pub use app::{App, AppOptions, EventFilter, Prompt};
+pub use app::{App, AppOptions, EventFilter, Prompt, Sharing};
+pub use clipboard::Clipboard;
 pub use event_loop::{handle_event, run};
 pub use theme::ColorMode;

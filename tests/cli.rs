@@ -27,9 +27,20 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
+    // No config file: the tests do not depend on the developer's own.
+    touchline_with_config("", args)
+}
+
+/// Runs the binary with `TOUCHLINE_CONFIG` set to `config`.
+fn touchline_with_config<I, S>(config: impl AsRef<std::ffi::OsStr>, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
     let output = Command::new(BIN)
         .args(args)
         .env_remove("NO_COLOR")
+        .env("TOUCHLINE_CONFIG", config)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"));
     Run {
@@ -646,6 +657,186 @@ fn help_lists_the_subcommands_and_options() {
     assert!(run.stdout.contains("--at <CLOCK>"), "{}", run.stdout);
 }
 
+// ---- summary --format -------------------------------------------------------
+
+#[test]
+fn summary_formats_text_markdown_and_json() {
+    let text = touchline(["summary", "--at", "54"]);
+    let plain = touchline(["summary", "--format", "text", "--at", "54"]);
+    assert_eq!(text.stdout, plain.stdout);
+    assert!(text.stdout.contains("\nKey moments\n"), "{}", text.stdout);
+    let markdown = touchline(["summary", "--format", "markdown", "--at", "54"]);
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    assert!(
+        markdown.stdout.starts_with("# England v France\n"),
+        "{}",
+        markdown.stdout
+    );
+    assert!(markdown.stdout.contains("\n## Key moments\n"));
+    let json = touchline(["summary", "--format", "json", "--at", "54"]);
+    let alias = touchline(["summary", "--json", "--at", "54"]);
+    assert_eq!(json.code, 0);
+    assert_eq!(json.stdout, alias.stdout, "--json is --format json");
+    let bad = touchline(["summary", "--format", "html"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("[possible values: text, json, markdown]"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_markdown_report_of_a_statsbomb_file_stops_at_its_point() {
+    let run = touchline(["summary", CUP_FINAL, "--format", "markdown", "--at", "60"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("**Northfield Rovers 1-0 Southport Athletic** · 2nd half, 46'"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("penalties"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Second yellow"), "{}", run.stdout);
+}
+
+// ---- the config file --------------------------------------------------------
+
+#[test]
+fn print_config_prints_the_path_and_defaults_that_read_back() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("config.toml");
+    let first = touchline_with_config(&path, ["--print-config"]);
+    assert_eq!(first.code, 0);
+    assert!(
+        first.stdout.contains(&format!("#   {}\n", path.display())),
+        "{}",
+        first.stdout
+    );
+    // Named but missing: said so, and the defaults still print.
+    assert!(first.stderr.contains("no such file"), "{}", first.stderr);
+    assert!(
+        first
+            .stdout
+            .contains("\n[keys.replay]\nnext_event = [\"Right\", \"l\", \"Down\", \"j\"]")
+    );
+    std::fs::write(&path, &first.stdout).expect("save the defaults");
+    let again = touchline_with_config(&path, ["--print-config"]);
+    assert_eq!(again.stderr, "", "the printed defaults read back cleanly");
+    assert_eq!(again.stdout, first.stdout);
+}
+
+#[test]
+fn print_config_without_a_variable_names_the_platform_directory() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let output = Command::new(BIN)
+        .arg("--print-config")
+        .env_remove("TOUCHLINE_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .expect("run touchline");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if cfg!(target_os = "linux") {
+        let expected = dir.path().join("touchline").join("config.toml");
+        assert!(
+            stdout.contains(&format!("#   {}\n", expected.display())),
+            "{stdout}"
+        );
+    }
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A config file in a scratch directory.
+fn config_with(contents: &str) -> (tempfile::TempDir, PathBuf) {
+    file_with("config.toml", contents)
+}
+
+#[test]
+fn a_bad_config_is_one_line_naming_file_line_and_column() {
+    let cases = [
+        ("speed = 2\nspoilers = \"shown\"\n[keys.replay\n", ":3:13: "),
+        (
+            "[keys.replay]\nnext_move = [\"n\"]\n",
+            ":2:1: unknown variant `next_move`, expected one of `next_event`",
+        ),
+        (
+            "[keys.replay]\nnext_event = [\"Rihgt\"]\n",
+            ":2:15: unknown key \"Rihgt\", expected one character",
+        ),
+        (
+            "[colors]\ndim = \"greyish\"\n",
+            ":2:7: unknown colour \"greyish\", expected a colour name",
+        ),
+        (
+            "[keys.replay]\ncopy_moment = [\"s\"]\n",
+            ":2:16: key \"s\" would do both toggle_spoilers and copy_moment in the replay keys",
+        ),
+    ];
+    for (contents, expected) in cases {
+        let (_dir, path) = config_with(contents);
+        let run = touchline_with_config(&path, ["--print-config"]);
+        assert_eq!(run.code, 0, "{contents}");
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "one line for {contents:?}: {}", run.stderr);
+        let prefix = format!("warning: {}{expected}", path.display());
+        assert!(
+            lines[0].starts_with(&prefix),
+            "{contents:?}:\n{}\nexpected {prefix}",
+            lines[0]
+        );
+        // The viewer says it too, before it finds it has no terminal.
+        let view = touchline_with_config(&path, Vec::<&str>::new());
+        assert_eq!(view.code, 1);
+        let lines: Vec<&str> = view.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", view.stderr);
+        assert!(
+            lines[0].starts_with(&prefix) && lines[0].ends_with("; using the default settings"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].contains("the viewer needs a terminal"),
+            "{}",
+            lines[1]
+        );
+    }
+}
+
+#[test]
+fn help_shows_the_keys_the_config_gives() {
+    let (_dir, path) =
+        config_with("[keys.replay]\nnext_goal = [\"n\", \"]\"]\ncopy_moment = [\"c\"]\n");
+    let run = touchline_with_config(&path, ["--help"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let row = |what: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.ends_with(what))
+            .unwrap_or_else(|| panic!("no {what:?} row:\n{}", run.stdout))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("  Next goal")[..2], ["n", "]"]);
+    assert_eq!(row("Copy this moment to share")[0], "c");
+    // A bad file leaves the defaults in --help too.
+    let (_bad, path) = config_with("[keys.replay]\nnext_goal = 5\n");
+    let run = touchline_with_config(&path, ["--help"]);
+    assert_eq!(row_of(&run.stdout, "  Next goal"), "]");
+}
+
+fn row_of(help: &str, what: &str) -> String {
+    help.lines()
+        .find(|l| l.ends_with(what))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 // ---- the README stays true ------------------------------------------------
 
 fn readme() -> String {
@@ -696,6 +887,43 @@ fn readme_text_sample_is_how_the_summary_begins() {
         "README:\n{shown}\nactual:\n{}",
         run.stdout
     );
+}
+
+#[test]
+fn readme_markdown_sample_is_what_summary_prints() {
+    let readme = readme();
+    let sample = fenced_after(
+        &readme,
+        "`touchline summary --format markdown --at 17` prints",
+        "markdown",
+    );
+    let run = touchline(["summary", "--format", "markdown", "--at", "17"]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert_eq!(run.stdout, sample);
+}
+
+#[test]
+fn readme_shared_line_is_what_y_copies() {
+    let readme = readme();
+    let sample = fenced_after(&readme, "## Sharing a moment", "text");
+    let replay = touchline::replay::Replay::new(touchline::import::bundled().game);
+    let step = replay.step_at_clock(touchline::model::Clock::minute(78));
+    assert_eq!(
+        sample.trim_end(),
+        touchline::share::moment_line(&replay.at(step), None)
+    );
+}
+
+#[test]
+fn readme_config_example_is_a_valid_config() {
+    let readme = readme();
+    let example = fenced_after(&readme, "## Configuration", "toml");
+    let (_dir, path) = config_with(example);
+    let run = touchline_with_config(&path, ["--print-config"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "", "the README's example has a mistake");
+    let help = touchline_with_config(&path, ["--help"]);
+    assert_eq!(row_of(&help.stdout, "  Copy this moment to share"), "c");
 }
 
 #[test]

@@ -66,7 +66,12 @@ impl Tmux {
     fn command(&self) -> Command {
         let mut command = Command::new("tmux");
         command.args(["-f", "/dev/null", "-S"]).arg(&self.socket);
-        command.env_remove("NO_COLOR").env_remove("TMUX");
+        // No config file unless a test names one: the developer's own
+        // must not change what the tests see.
+        command
+            .env_remove("NO_COLOR")
+            .env_remove("TMUX")
+            .env("TOUCHLINE_CONFIG", "");
         command
     }
 
@@ -86,6 +91,16 @@ impl Tmux {
 
     fn send(&self, key: &str) {
         self.run(&["send-keys", "-t", &self.session, key]);
+    }
+
+    /// The text of tmux's newest paste buffer.
+    fn buffer(&self) -> String {
+        let output = self
+            .command()
+            .arg("show-buffer")
+            .output()
+            .expect("tmux show-buffer");
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// The screen as plain text; empty once the session has gone.
@@ -342,5 +357,202 @@ fn sigterm_restores_the_terminal_and_exits_143() {
             modes.contains(&mode),
             "{mode} is off after SIGTERM: {report}"
         );
+    }
+}
+
+/// Waits until the screen shows every one of `wanted`; returns it.
+fn wait_for_text(tmux: &Tmux, wanted: &[&str]) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let screen = tmux.screen();
+        if wanted.iter().all(|w| screen.contains(w)) {
+            return screen;
+        }
+        if Instant::now() > deadline {
+            panic!("waiting for {wanted:?}; the screen:\n{screen}");
+        }
+        sleep(POLL);
+    }
+}
+
+const GIROUD_LINE: &str = "78' Giroud 1-2 England v France, World Cup 2022 QF · touchline --at 78";
+
+#[test]
+fn y_copies_into_tmux_s_buffer_and_prints_the_line_on_exit() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let status_file = dir.path().join("status");
+    // tmux takes OSC 52 from programs only with set-clipboard on; the shell
+    // waits after the viewer quits so the printed line can be read (the
+    // server is killed at the end).
+    let script = format!(
+        "tmux set -g set-clipboard on; {} --at 78; echo EXIT=$? > {}; exec sleep 600",
+        shell_quote(&bin),
+        shell_quote(&status_file)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
+    wait_for_text(&tmux, &["Giroud 78'", "2nd half · 78'"]);
+    tmux.send("y");
+    wait_for_text(
+        &tmux,
+        &["In tmux's buffer, printed on quit too: 78' Giroud"],
+    );
+    let deadline = Instant::now() + PATIENCE;
+    while tmux.buffer() != GIROUD_LINE {
+        assert!(
+            Instant::now() < deadline,
+            "tmux's buffer holds {:?}",
+            tmux.buffer()
+        );
+        sleep(POLL);
+    }
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status_file, &tmux), "EXIT=0");
+    // tmux may not pass it on to a terminal, so the line is printed too.
+    let screen = wait_for_text(&tmux, &[GIROUD_LINE]);
+    assert!(
+        !screen.contains("Timeline"),
+        "the viewer is gone:\n{screen}"
+    );
+}
+
+#[test]
+fn with_tmux_closed_y_sends_nothing_and_says_how_to_open_it() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let status_file = dir.path().join("status");
+    // tmux's defaults: set-clipboard external, allow-passthrough off.
+    let script = format!(
+        "{} --at 78; echo EXIT=$? > {}; exec sleep 600",
+        shell_quote(&bin),
+        shell_quote(&status_file)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
+    wait_for_text(&tmux, &["Giroud 78'"]);
+    tmux.send("y");
+    wait_for_text(
+        &tmux,
+        &["tmux blocks copying (tmux set -g set-clipboard on opens it)"],
+    );
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status_file, &tmux), "EXIT=0");
+    wait_for_text(&tmux, &[GIROUD_LINE]);
+    assert_eq!(tmux.buffer(), "", "nothing reached tmux");
+}
+
+/// A second tmux server run inside a pane of the first, killed at the end.
+struct InnerTmux(PathBuf);
+
+impl Drop for InnerTmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-S"])
+            .arg(&self.0)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+#[test]
+fn passthrough_hands_the_copy_to_the_terminal_outside_tmux() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let inner = InnerTmux(dir.path().join("inner.sock"));
+    // The outer tmux stands in for the terminal: with set-clipboard on it
+    // keeps what reaches it. The inner one runs the viewer and, with
+    // allow-passthrough on, lets the wrapped sequence through untouched.
+    let viewer = format!(
+        "tmux set -g allow-passthrough on; exec {} --at 54",
+        shell_quote(&bin)
+    );
+    let script = format!(
+        "unset TMUX; exec tmux -f /dev/null -S {} new-session -s inner {}",
+        shell_quote(&inner.0),
+        shell_quote(Path::new(&viewer))
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
+    tmux.run(&["set", "-g", "set-clipboard", "on"]);
+    wait_for_text(&tmux, &["Kane 54' (pen)"]);
+    tmux.send("y");
+    wait_for_text(&tmux, &["Sent to the clipboard"]);
+    let expected = "54' Kane (pen) 1-1 England v France, World Cup 2022 QF · touchline --at 54";
+    let deadline = Instant::now() + PATIENCE;
+    while tmux.buffer() != expected {
+        assert!(
+            Instant::now() < deadline,
+            "the outer tmux holds {:?}",
+            tmux.buffer()
+        );
+        sleep(POLL);
+    }
+    tmux.send("q");
+}
+
+#[test]
+fn a_config_file_rebinds_keys_and_sets_spoilers_and_speed() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "speed = 10\nspoilers = \"shown\"\n[keys.replay]\nnext_goal = [\"n\"]\n",
+    )
+    .expect("write the config");
+    let script = format!(
+        "TOUCHLINE_CONFIG={} exec {}",
+        shell_quote(&config),
+        shell_quote(&bin)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
+    wait_for_text(&tmux, &["10x", "spoilers shown", "Kick-off"]);
+    tmux.send("]");
+    tmux.send("n");
+    // `]` does nothing now; `n` goes to the first goal, not the second.
+    wait_until(&tmux, &FIRST_GOAL);
+    tmux.send("?");
+    let help = wait_for_text(&tmux, &["Help · touchline"]);
+    let row = help
+        .lines()
+        .find(|l| l.contains("Next goal"))
+        .expect("a next-goal row");
+    assert!(row.contains("│ n "), "{row}");
+}
+
+#[test]
+fn a_bad_config_still_opens_the_viewer_and_says_why_in_the_footer() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys.replay]\nquit = [\"Qiut\"]\n").expect("write the config");
+    let script = format!(
+        "TOUCHLINE_CONFIG={} exec {}",
+        shell_quote(&config),
+        shell_quote(&bin)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 160, 40);
+    wait_until(&tmux, &KICK_OFF);
+    wait_for_text(&tmux, &["config.toml:2:9: unknown key \"Qiut\""]);
+    // The defaults are in force: q quits.
+    tmux.send("Right");
+    tmux.send("q");
+    let deadline = Instant::now() + PATIENCE;
+    while tmux.screen().contains("Kick-off") {
+        assert!(Instant::now() < deadline, "q did not quit");
+        sleep(POLL);
     }
 }

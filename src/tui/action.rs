@@ -1,8 +1,15 @@
 //! What the fan can ask for, with no key names in it: the keymap turns
 //! keys into these, [`App::update`](super::App::update) applies them.
+//!
+//! A config file names actions in snake case (`next_event`); the names
+//! come from serde, so an action added to the keymap can be given other
+//! keys with no more code.
+
+use serde::{Deserialize, Serialize};
 
 /// A verb the viewer understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// The next visible moment.
     NextEvent,
@@ -36,6 +43,9 @@ pub enum Action {
     PrevView,
     /// List every event, or key moments only.
     ToggleAllEvents,
+    /// Copy the current moment as a line of text to share; the event loop
+    /// writes it to the terminal's clipboard.
+    CopyMoment,
     /// Hand the terminal back to the shell and stop, as Ctrl-Z does
     /// elsewhere; the event loop carries it out, since it owns the
     /// terminal.
@@ -45,6 +55,7 @@ pub enum Action {
     /// Close the help screen.
     CloseHelp,
     /// Type a character into the minute prompt.
+    #[serde(skip)]
     PromptType(char),
     /// Delete the last character of the minute prompt.
     PromptBackspace,
@@ -53,7 +64,24 @@ pub enum Action {
     /// Close the minute prompt without jumping.
     PromptCancel,
     /// Autoplay's timer ran out: move on one moment.
+    #[serde(skip)]
     Tick,
     /// Leave the viewer.
     Quit,
+}
+
+impl Action {
+    /// The action's name in a config file: `next_event`.
+    pub fn name(self) -> String {
+        serde_name(&self)
+    }
+}
+
+/// The name serde gives a unit variant; anything else (which no config
+/// file names) falls back to its debug form.
+pub(crate) fn serde_name<T: Serialize + std::fmt::Debug>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => format!("{value:?}"),
+    }
 }

@@ -14,8 +14,9 @@
 use std::time::Duration;
 
 use super::action::Action;
-use super::keymap::Mode;
-use super::theme::{ColorMode, Theme};
+use super::clipboard::Clipboard;
+use super::keymap::{Keymap, Mode};
+use super::theme::{ColorMode, Palette, Theme};
 use super::views::{View, ball_towards};
 use super::widgets::CommentaryWidget;
 use crate::model::{Clock, Event, Point};
@@ -103,6 +104,33 @@ pub struct App {
     /// How far (0 to 1) autoplay has taken the ball towards the next stop.
     ball_progress: f32,
     suspend_requested: bool,
+    keymap: Keymap,
+    sharing: Sharing,
+    /// A line to put on the clipboard, for the event loop.
+    copy_request: Option<String>,
+    /// Lines copied where the clipboard may not have got them, to print
+    /// on the way out.
+    unsure_copies: Vec<String>,
+}
+
+/// How `y` shares a moment: the file as the shared command names it, and
+/// how the clipboard is reached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sharing {
+    /// The match file as the fan named it (`None`: the bundled match).
+    pub file: Option<String>,
+    /// The route to the clipboard.
+    pub clipboard: Clipboard,
+}
+
+impl Default for Sharing {
+    /// The bundled match, with a terminal that may or may not take OSC 52.
+    fn default() -> Self {
+        Self {
+            file: None,
+            clipboard: Clipboard::MaybeTerminal,
+        }
+    }
 }
 
 impl App {
@@ -137,8 +165,37 @@ impl App {
             pitch_stops,
             ball_progress: 0.0,
             suspend_requested: false,
+            keymap: Keymap::default(),
+            sharing: Sharing::default(),
+            copy_request: None,
+            unsure_copies: Vec::new(),
             replay,
         }
+    }
+
+    /// The same viewer with these key bindings (from a config file).
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = keymap;
+        self
+    }
+
+    /// The same viewer with these colours (from a config file).
+    pub fn with_palette(mut self, palette: &Palette) -> Self {
+        self.theme = Theme::with_palette(self.theme.mode, &self.replay.game().info, palette);
+        self
+    }
+
+    /// The same viewer opening with `notice` in the footer, such as a
+    /// config file's mistake; it goes with the first key.
+    pub fn with_notice(mut self, notice: String) -> Self {
+        self.message = Some(notice);
+        self
+    }
+
+    /// The same viewer sharing moments this way.
+    pub fn with_sharing(mut self, sharing: Sharing) -> Self {
+        self.sharing = sharing;
+        self
     }
 
     /// Applies one action.
@@ -217,6 +274,7 @@ impl App {
                 self.filter = filter;
                 self.say(note);
             }
+            Action::CopyMoment => self.copy_moment(),
             Action::Suspend => self.suspend_requested = true,
             Action::OpenHelp => self.mode = Mode::Help,
             Action::CloseHelp => self.mode = Mode::Normal,
@@ -266,6 +324,20 @@ impl App {
             .map_or(10, |rect| {
                 CommentaryWidget::body(rect).height.saturating_sub(2).max(1) as usize
             })
+    }
+
+    /// Puts the current moment's line up for the event loop to copy, and
+    /// says in the footer what will become of it.
+    fn copy_moment(&mut self) {
+        let line = crate::share::moment_line(&self.state(), self.sharing.file.as_deref());
+        let clipboard = self.sharing.clipboard;
+        self.message = Some(format!("{}: {line}", clipboard.outcome()));
+        if !clipboard.certain() && !self.unsure_copies.contains(&line) {
+            self.unsure_copies.push(line.clone());
+        }
+        if clipboard.sequence("").is_some() {
+            self.copy_request = Some(line);
+        }
     }
 
     fn say(&mut self, message: &str) {
@@ -385,6 +457,25 @@ impl App {
     /// event loop, which owns the terminal, carries it out.
     pub fn take_suspend_request(&mut self) -> bool {
         std::mem::take(&mut self.suspend_requested)
+    }
+
+    /// The line the fan asked to copy (`y`) since the last call, with the
+    /// route to the clipboard; the event loop writes it to the terminal.
+    pub fn take_copy_request(&mut self) -> Option<(String, Clipboard)> {
+        self.copy_request
+            .take()
+            .map(|line| (line, self.sharing.clipboard))
+    }
+
+    /// The lines copied this session that may not have reached the
+    /// clipboard, for the binary to print once the terminal is restored.
+    pub fn unsure_copies(&self) -> &[String] {
+        &self.unsure_copies
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Which view fills the screen below the scoreboard.
@@ -816,6 +907,58 @@ mod tests {
         app.update(Action::KickOff);
         app.update(Action::ScrollDown);
         assert_eq!(app.scroll(), 0, "the kick-off text fits: nothing to scroll");
+    }
+
+    #[test]
+    fn y_copies_the_moment_and_keeps_it_when_the_clipboard_is_in_doubt() {
+        let mut app = app().with_sharing(Sharing {
+            file: Some("ef.json".to_owned()),
+            clipboard: Clipboard::MaybeTerminal,
+        });
+        typed(&mut app, "78");
+        app.update(Action::CopyMoment);
+        let line = "78' Giroud 1-2 England v France, World Cup 2022 QF · touchline ef.json --at 78";
+        let (copied, clipboard) = app.take_copy_request().expect("a copy to write");
+        assert_eq!(copied, line);
+        assert_eq!(clipboard, Clipboard::MaybeTerminal);
+        assert_eq!(app.take_copy_request(), None, "taken once");
+        assert!(app.message().unwrap().ends_with(line));
+        assert_eq!(app.unsure_copies(), [line]);
+        app.update(Action::NextEvent);
+        assert_eq!(app.message(), None, "the note goes with the next key");
+    }
+
+    #[test]
+    fn a_sure_clipboard_prints_nothing_and_a_closed_one_writes_nothing() {
+        let mut sure = app().with_sharing(Sharing {
+            file: None,
+            clipboard: Clipboard::Terminal,
+        });
+        sure.update(Action::CopyMoment);
+        assert!(sure.take_copy_request().is_some());
+        assert!(sure.unsure_copies().is_empty());
+        assert!(
+            sure.message()
+                .unwrap()
+                .starts_with("Copied: 1' kick-off 0-0")
+        );
+
+        let mut closed = app().with_sharing(Sharing {
+            file: None,
+            clipboard: Clipboard::TmuxClosed,
+        });
+        closed.update(Action::CopyMoment);
+        closed.update(Action::CopyMoment);
+        closed.update(Action::NextGoal);
+        closed.update(Action::CopyMoment);
+        assert_eq!(closed.take_copy_request(), None);
+        assert_eq!(
+            closed.unsure_copies().len(),
+            2,
+            "a line copied twice prints once"
+        );
+        assert!(closed.unsure_copies()[1].starts_with("17' Tchouaméni 0-1"));
+        assert!(closed.message().unwrap().contains("set-clipboard on"));
     }
 
     #[test]

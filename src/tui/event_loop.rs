@@ -6,8 +6,10 @@
 //! It is also the only part that owns the terminal, so Ctrl-Z (which the
 //! app merely asks for) is carried out here: the terminal goes back to the
 //! shell, the process stops, and `fg` brings back a fully redrawn screen.
+//! Likewise a copy (`y`): the app says what to copy, and the loop writes
+//! the OSC 52 sequence that hands it to the terminal's clipboard.
 
-use std::io;
+use std::io::{self, Write};
 use std::time::Instant;
 
 use crossterm::event::{self, Event};
@@ -15,7 +17,6 @@ use ratatui::DefaultTerminal;
 
 use super::action::Action;
 use super::app::App;
-use super::keymap;
 use super::views::FRAME;
 
 /// Runs the viewer until the fan quits. The caller sets the terminal up
@@ -39,6 +40,13 @@ pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             Some(event) => handle_event(app, &event),
             None => clock.wake(app, Instant::now()),
         };
+        if let Some((line, clipboard)) = app.take_copy_request()
+            && let Some(bytes) = clipboard.sequence(&line)
+        {
+            let out = terminal.backend_mut();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
         if app.take_suspend_request() {
             suspend(terminal)?;
             // The time spent stopped is not the match's: the current
@@ -89,7 +97,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Key releases, unbound keys, mouse and focus events change nothing.
 pub fn handle_event(app: &mut App, event: &Event) -> bool {
     match event {
-        Event::Key(key) => match keymap::action_for(app.mode(), *key) {
+        Event::Key(key) => match app.keymap().action_for(app.mode(), *key) {
             Some(action) => {
                 app.update(action);
                 true
@@ -227,6 +235,23 @@ mod tests {
         assert!(!handle_event(&mut app, &Event::FocusGained));
         let unbound = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert!(!handle_event(&mut app, &Event::Key(unbound)));
+    }
+
+    #[test]
+    fn keys_follow_the_keymap_in_force() {
+        use crate::tui::keymap::{Key, Keymap, Mode};
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Normal, Action::NextGoal, &[Key::Plain(KeyCode::F(2))])
+            .unwrap();
+        let mut app = app().with_keymap(keymap);
+        assert!(
+            !handle_event(&mut app, &key(KeyCode::Char(']'))),
+            "] is free now"
+        );
+        assert_eq!(app.state().score().away, 0);
+        assert!(handle_event(&mut app, &key(KeyCode::F(2))));
+        assert_eq!(app.state().score().away, 1, "F2 went to the first goal");
     }
 
     #[test]

@@ -1,15 +1,29 @@
 //! The one table of key bindings. It turns key presses into [`Action`]s
 //! and is the source of the footer's hints and of the help screen, so what
 //! the screen says a key does is what the key does.
+//!
+//! [`KEYMAP`] is the default. A fan's config file may give an action other
+//! keys; [`Keymap`] is the table in force, the default with those keys
+//! swapped in, row for row, so there is still one table, only with
+//! different keys. Everything that handles or shows keys reads the
+//! [`Keymap`] the viewer holds.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
 
 use super::action::Action;
 
-/// Which set of bindings is in force.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Which set of bindings is in force. A config file names a mode's keys
+/// in a `[keys.NAME]` table, NAME being [`Mode::name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Replaying: stepping, playing, jumping.
+    #[serde(rename = "replay")]
     Normal,
     /// The help screen is open.
     Help,
@@ -29,10 +43,15 @@ impl Mode {
             Mode::Help => "This help screen",
         }
     }
+
+    /// The mode's name in a config file: `[keys.replay]`.
+    pub fn name(self) -> String {
+        crate::tui::action::serde_name(&self)
+    }
 }
 
 /// A key as the table names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     /// A key pressed without Ctrl or Alt. Shift is allowed, because
     /// terminals report `G`, `?`, `+` and `:` with or without it.
@@ -86,11 +105,101 @@ impl Key {
                 KeyCode::PageUp => "PgUp".to_owned(),
                 KeyCode::Tab => "Tab".to_owned(),
                 KeyCode::BackTab => "Shift-Tab".to_owned(),
+                KeyCode::Delete => "Delete".to_owned(),
+                KeyCode::Insert => "Insert".to_owned(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => other.to_string(),
             },
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::ClockChar => "0-9 + :".to_owned(),
         }
+    }
+
+    /// Whether a key press could match both keys, so that binding them to
+    /// different things would leave one of them dead.
+    pub fn overlaps(self, other: Key) -> bool {
+        let clock_char = |k: Key| matches!(k, Key::Plain(KeyCode::Char(c)) if c.is_ascii_digit() || c == '+' || c == ':');
+        match (self, other) {
+            (Key::ClockChar, k) | (k, Key::ClockChar) => k == Key::ClockChar || clock_char(k),
+            (Key::Ctrl(a), Key::Ctrl(b)) => a.eq_ignore_ascii_case(&b),
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// The named keys a config file may use, with the names it may use for
+/// them; the first name is the one [`Key::label`] writes.
+const NAMED: &[(KeyCode, &[&str])] = &[
+    (KeyCode::Char(' '), &["Space"]),
+    (KeyCode::Left, &["Left"]),
+    (KeyCode::Right, &["Right"]),
+    (KeyCode::Up, &["Up"]),
+    (KeyCode::Down, &["Down"]),
+    (KeyCode::Home, &["Home"]),
+    (KeyCode::End, &["End"]),
+    (KeyCode::Esc, &["Esc", "Escape"]),
+    (KeyCode::Enter, &["Enter", "Return"]),
+    (KeyCode::Backspace, &["Backspace"]),
+    (KeyCode::PageDown, &["PgDn", "PageDown"]),
+    (KeyCode::PageUp, &["PgUp", "PageUp"]),
+    (KeyCode::Tab, &["Tab"]),
+    (KeyCode::BackTab, &["Shift-Tab", "BackTab"]),
+    (KeyCode::Delete, &["Delete", "Del"]),
+    (KeyCode::Insert, &["Insert", "Ins"]),
+];
+
+/// Why a config file's key name was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown key \"{0}\", expected one character (such as \"l\" or \"?\"), a named key (Left, Right, Up, Down, Space, Enter, Esc, Tab, Shift-Tab, Home, End, PgUp, PgDn, Backspace, Delete, Insert, F1 to F12) or Ctrl- and a letter"
+)]
+pub struct KeyNameError(pub String);
+
+/// Reads a key as [`Key::label`] writes it (`Right`, `Space`, `Ctrl-C`,
+/// `l`), so what the help screen shows can be written in a config file.
+/// Named keys ignore case; a single character is taken as it is, since
+/// `g` and `G` are different keys.
+impl FromStr for Key {
+    type Err = KeyNameError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let err = || KeyNameError(crate::text::sanitize_line(text).into_owned());
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.clone().next()) {
+            return if c.is_control() {
+                Err(err())
+            } else {
+                Ok(Key::Plain(KeyCode::Char(c)))
+            };
+        }
+        if let Some((_, letter)) = text
+            .split_once('-')
+            .filter(|(ctrl, _)| ctrl.eq_ignore_ascii_case("ctrl"))
+        {
+            let mut letters = letter.chars();
+            return match (letters.next(), letters.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => Ok(Key::Ctrl(c.to_ascii_lowercase())),
+                _ => Err(err()),
+            };
+        }
+        if let Some(n) = text
+            .strip_prefix(['F', 'f'])
+            .and_then(|n| n.parse::<u8>().ok())
+            .filter(|n| (1..=12).contains(n))
+        {
+            return Ok(Key::Plain(KeyCode::F(n)));
+        }
+        NAMED
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(text)))
+            .map(|(code, _)| Key::Plain(*code))
+            .ok_or_else(err)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
     }
 }
 
@@ -104,12 +213,13 @@ pub enum Command {
 }
 
 /// One row of the table: in `mode`, any of `keys` runs `command`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
     /// Where the binding applies.
     pub mode: Mode,
-    /// The keys, the first being the one hints show.
-    pub keys: &'static [Key],
+    /// The keys, the first being the one hints show: the default table's,
+    /// or those a config file gave.
+    pub keys: Cow<'static, [Key]>,
     /// What it does.
     pub command: Command,
     /// The help screen's words for it.
@@ -131,7 +241,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         mode,
-        keys,
+        keys: Cow::Borrowed(keys),
         command: Command::Do(action),
         description,
         hint,
@@ -264,6 +374,13 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
+        &[Plain(Char('y'))],
+        Action::CopyMoment,
+        "Copy this moment to share",
+        None,
+    ),
+    bind(
+        Mode::Normal,
         &[Plain(Char('?'))],
         Action::OpenHelp,
         "This help",
@@ -285,7 +402,7 @@ pub static KEYMAP: &[Binding] = &[
     ),
     Binding {
         mode: Mode::Prompt,
-        keys: &[Key::ClockChar],
+        keys: Cow::Borrowed(&[Key::ClockChar]),
         command: Command::Type,
         description: "Type the minute",
         hint: None,
@@ -324,25 +441,212 @@ pub static KEYMAP: &[Binding] = &[
     bind(Mode::Help, &[Ctrl('z')], Action::Suspend, "Suspend", None),
 ];
 
-/// The bindings of one mode, in table order.
+/// Footer hints that stand for two bindings at once ("←→ step" is the
+/// previous and the next moment), in the order the hint writes them. When
+/// a config file gives either other keys, the hint names both first keys.
+const PAIRED_HINTS: &[(Action, Action)] = &[
+    (Action::PrevEvent, Action::NextEvent),
+    (Action::PrevGoal, Action::NextGoal),
+    (Action::Faster, Action::Slower),
+];
+
+/// The bindings of one mode in the default table, in table order.
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     KEYMAP.iter().filter(move |b| b.mode == mode)
 }
 
-/// The action a key event asks for in `mode`. Only presses count: some
-/// terminals also report releases (and repeats), and acting on those
-/// would do everything twice.
+/// The action a key event asks for in `mode`, by the default table.
 pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+    find_action(KEYMAP.iter().filter(|b| b.mode == mode), key)
+}
+
+/// The first binding among `bindings` that `key` presses. Only presses
+/// count: some terminals also report releases (and repeats), and acting
+/// on those would do everything twice.
+fn find_action<'a>(
+    mut bindings: impl Iterator<Item = &'a Binding>,
+    key: KeyEvent,
+) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    bindings(mode).find_map(|binding| {
+    bindings.find_map(|binding| {
         let typed = binding.keys.iter().find_map(|k| k.matches(&key))?;
         Some(match binding.command {
             Command::Do(action) => action,
             Command::Type => Action::PromptType(typed),
         })
     })
+}
+
+/// The table in force: [`KEYMAP`] with the keys a config file gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    rows: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    /// The default table as it is.
+    fn default() -> Self {
+        Self {
+            rows: KEYMAP.to_vec(),
+        }
+    }
+}
+
+/// Why keys could not be given to an action.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RebindError {
+    /// The action has no row in that mode.
+    #[error("{action} is not one of the {mode} keys, expected one of {expected}")]
+    NotInMode {
+        /// The action named.
+        action: String,
+        /// The mode's config name.
+        mode: String,
+        /// The actions that mode has, by config name.
+        expected: String,
+    },
+    /// No keys at all were given.
+    #[error("no keys for {0}, expected at least one, such as [\"x\"]")]
+    Empty(String),
+}
+
+/// One key bound to two things in one mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// Where.
+    pub mode: Mode,
+    /// The key, as the later row has it.
+    pub key: Key,
+    /// What the two rows do, in table order.
+    pub commands: [Command; 2],
+}
+
+impl Command {
+    /// The action's config name, or what typing does.
+    fn name(self) -> String {
+        match self {
+            Command::Do(action) => action.name(),
+            Command::Type => "typing the minute".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "key \"{}\" would do both {} and {} in the {} keys, expected each key to do one thing",
+            self.key.label(),
+            self.commands[0].name(),
+            self.commands[1].name(),
+            self.mode.name()
+        )
+    }
+}
+
+impl Keymap {
+    /// The bindings of one mode, in table order.
+    pub fn bindings(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.rows.iter().filter(move |b| b.mode == mode)
+    }
+
+    /// The action a key event asks for in `mode` (see [`action_for`]).
+    pub fn action_for(&self, mode: Mode, key: KeyEvent) -> Option<Action> {
+        find_action(self.bindings(mode), key)
+    }
+
+    /// The actions of `mode` that keys can be given to, in table order.
+    pub fn actions(&self, mode: Mode) -> impl Iterator<Item = Action> + '_ {
+        self.bindings(mode).filter_map(|b| match b.command {
+            Command::Do(action) => Some(action),
+            Command::Type => None,
+        })
+    }
+
+    /// Gives `action` in `mode` these keys instead of its own (listed
+    /// twice, a key counts once). Whether a key now does two things is for
+    /// [`Keymap::conflict`] to say once every change is in, so that two
+    /// actions can swap keys.
+    pub fn rebind(&mut self, mode: Mode, action: Action, keys: &[Key]) -> Result<(), RebindError> {
+        let name = action.name();
+        let Some(row) = self
+            .rows
+            .iter()
+            .position(|b| b.mode == mode && b.command == Command::Do(action))
+        else {
+            let expected: Vec<String> = self.actions(mode).map(|a| a.name()).collect();
+            return Err(RebindError::NotInMode {
+                action: name,
+                mode: mode.name(),
+                expected: expected.join(", "),
+            });
+        };
+        if keys.is_empty() {
+            return Err(RebindError::Empty(name));
+        }
+        let mut unique: Vec<Key> = Vec::with_capacity(keys.len());
+        for &key in keys {
+            if !unique.contains(&key) {
+                unique.push(key);
+            }
+        }
+        self.rows[row].keys = Cow::Owned(unique);
+        Ok(())
+    }
+
+    /// The first key, in table order, that two rows of one mode share: the
+    /// later row would never see it. The default table has none.
+    pub fn conflict(&self) -> Option<Conflict> {
+        self.rows.iter().enumerate().find_map(|(i, first)| {
+            self.rows[i + 1..]
+                .iter()
+                .filter(|b| b.mode == first.mode)
+                .find_map(|second| {
+                    let key = second
+                        .keys
+                        .iter()
+                        .find(|k| first.keys.iter().any(|f| f.overlaps(**k)))?;
+                    Some(Conflict {
+                        mode: first.mode,
+                        key: *key,
+                        commands: [first.command, second.command],
+                    })
+                })
+        })
+    }
+
+    /// How the footer writes the keys of a binding's hint: the table's
+    /// own symbols while the keys are the default ones, else the first
+    /// key's name (for a paired hint, both first keys).
+    pub fn hint_keys(&self, binding: &Binding) -> Option<String> {
+        let (shown, _) = binding.hint?;
+        let Command::Do(action) = binding.command else {
+            return Some(shown.to_owned());
+        };
+        let actions = PAIRED_HINTS
+            .iter()
+            .find(|(a, b)| *a == action || *b == action)
+            .map_or(vec![action], |&(a, b)| vec![a, b]);
+        let row = |action: Action| {
+            self.bindings(binding.mode)
+                .find(|b| b.command == Command::Do(action))
+        };
+        let default =
+            |action: Action| bindings(binding.mode).find(|b| b.command == Command::Do(action));
+        let changed = actions
+            .iter()
+            .any(|&a| row(a).map(|b| &b.keys) != default(a).map(|b| &b.keys));
+        if !changed {
+            return Some(shown.to_owned());
+        }
+        let firsts: Vec<String> = actions
+            .iter()
+            .filter_map(|&a| row(a).and_then(|b| b.keys.first()).map(|k| k.label()))
+            .collect();
+        Some(firsts.join("/"))
+    }
 }
 
 #[cfg(test)]
@@ -388,6 +692,7 @@ mod tests {
             (KeyCode::Tab, Action::NextView),
             (KeyCode::BackTab, Action::PrevView),
             (Char('a'), Action::ToggleAllEvents),
+            (Char('y'), Action::CopyMoment),
         ];
         for (code, action) in table {
             assert_eq!(normal(code), Some(action), "{code:?}");
@@ -483,6 +788,150 @@ mod tests {
                 assert!(!keys[i + 1..].contains(k), "{k:?} bound twice in {mode:?}");
             }
         }
+        assert_eq!(Keymap::default().conflict(), None);
+    }
+
+    #[test]
+    fn every_label_reads_back_as_its_key() {
+        for binding in KEYMAP {
+            for &key in binding.keys.iter() {
+                if key != Key::ClockChar {
+                    assert_eq!(key.label().parse::<Key>(), Ok(key), "{key:?}");
+                }
+            }
+        }
+        for key in [Plain(KeyCode::F(5)), Plain(KeyCode::Delete), Ctrl('x')] {
+            assert_eq!(key.label().parse::<Key>(), Ok(key));
+        }
+    }
+
+    #[test]
+    fn key_names_ignore_case_but_letters_keep_it() {
+        assert_eq!("pagedown".parse(), Ok(Plain(KeyCode::PageDown)));
+        assert_eq!("ESCAPE".parse(), Ok(Plain(KeyCode::Esc)));
+        assert_eq!("ctrl-Q".parse(), Ok(Ctrl('q')));
+        assert_eq!("G".parse(), Ok(Plain(Char('G'))));
+        assert_eq!("g".parse(), Ok(Plain(Char('g'))));
+        assert_eq!("é".parse(), Ok(Plain(Char('é'))));
+        for bad in ["", "Rigth", "Ctrl-", "Ctrl-1", "F13", "F0", "\u{7}", "ab"] {
+            let err = bad.parse::<Key>().unwrap_err();
+            assert!(
+                err.to_string().contains("expected one character"),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rebinding_swaps_keys_in_the_one_table() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(
+                Mode::Normal,
+                Action::NextEvent,
+                &[Plain(Char('n')), Plain(Char('n'))],
+            )
+            .unwrap();
+        let press_n = press(Char('n'));
+        assert_eq!(
+            keymap.action_for(Mode::Normal, press_n),
+            Some(Action::NextEvent)
+        );
+        assert_eq!(keymap.action_for(Mode::Normal, press(KeyCode::Right)), None);
+        assert_eq!(
+            action_for(Mode::Normal, press(KeyCode::Right)),
+            Some(Action::NextEvent)
+        );
+        let row = keymap
+            .bindings(Mode::Normal)
+            .find(|b| b.command == Command::Do(Action::NextEvent))
+            .unwrap();
+        assert_eq!(&*row.keys, &[Plain(Char('n'))], "listed twice, kept once");
+        assert_eq!(
+            keymap.bindings(Mode::Normal).count(),
+            bindings(Mode::Normal).count(),
+            "still one row per binding"
+        );
+    }
+
+    #[test]
+    fn two_actions_may_swap_keys_but_not_share_one() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Normal, Action::NextGoal, &[Plain(Char('['))])
+            .unwrap();
+        let conflict = keymap.conflict().expect("[ is also the previous goal");
+        assert_eq!(conflict.key, Plain(Char('[')));
+        assert_eq!(
+            conflict.to_string(),
+            "key \"[\" would do both next_goal and prev_goal in the replay keys, expected each key to do one thing"
+        );
+        keymap
+            .rebind(Mode::Normal, Action::PrevGoal, &[Plain(Char(']'))])
+            .unwrap();
+        assert_eq!(keymap.conflict(), None);
+        assert_eq!(
+            keymap.action_for(Mode::Normal, press(Char('['))),
+            Some(Action::NextGoal)
+        );
+    }
+
+    #[test]
+    fn a_digit_in_the_prompt_conflicts_with_typing_the_minute() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Prompt, Action::PromptSubmit, &[Plain(Char('5'))])
+            .unwrap();
+        let conflict = keymap.conflict().unwrap();
+        assert!(
+            conflict
+                .to_string()
+                .contains("typing the minute and prompt_submit"),
+            "{conflict}"
+        );
+    }
+
+    #[test]
+    fn rebinding_refuses_actions_of_other_modes_and_empty_lists() {
+        let mut keymap = Keymap::default();
+        let err = keymap
+            .rebind(Mode::Normal, Action::PromptSubmit, &[Plain(Char('x'))])
+            .unwrap_err();
+        assert!(err.to_string().starts_with("prompt_submit is not one of the replay keys, expected one of next_event, prev_event"), "{err}");
+        let err = keymap.rebind(Mode::Normal, Action::Quit, &[]).unwrap_err();
+        assert!(err.to_string().contains("no keys for quit"), "{err}");
+        assert_eq!(keymap, Keymap::default());
+    }
+
+    #[test]
+    fn hints_name_rebound_keys() {
+        let hint = |keymap: &Keymap, action: Action| {
+            let row = keymap
+                .bindings(Mode::Normal)
+                .find(|b| b.command == Command::Do(action))
+                .unwrap();
+            keymap.hint_keys(row)
+        };
+        let mut keymap = Keymap::default();
+        assert_eq!(hint(&keymap, Action::NextEvent).as_deref(), Some("←→"));
+        assert_eq!(hint(&keymap, Action::PrevEvent), None);
+        keymap
+            .rebind(Mode::Normal, Action::PrevEvent, &[Plain(Char('b'))])
+            .unwrap();
+        assert_eq!(hint(&keymap, Action::NextEvent).as_deref(), Some("b/Right"));
+        keymap
+            .rebind(Mode::Normal, Action::Quit, &[Plain(Char('x'))])
+            .unwrap();
+        assert_eq!(hint(&keymap, Action::Quit).as_deref(), Some("x"));
+        assert_eq!(hint(&keymap, Action::OpenHelp).as_deref(), Some("?"));
+    }
+
+    #[test]
+    fn actions_and_modes_have_snake_case_names() {
+        assert_eq!(Action::NextEvent.name(), "next_event");
+        assert_eq!(Action::ToggleAllEvents.name(), "toggle_all_events");
+        assert_eq!(Mode::Normal.name(), "replay");
+        assert_eq!(Mode::Prompt.name(), "prompt");
     }
 
     #[test]

@@ -133,23 +133,162 @@ fn nearest_ansi(rgb: Rgb) -> Color {
         .map_or(Color::Reset, |(c, _)| *c)
 }
 
+/// A colour a config file names: one of the 16 terminal colours, which
+/// every colour terminal shows as it is, or `#RRGGBB`, shown as it is in
+/// 24-bit colour and as the nearest of the 16 otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorSpec {
+    /// A terminal colour by name.
+    Named(Color),
+    /// An exact colour.
+    Rgb(Rgb),
+}
+
+/// The names a config file may give the 16 terminal colours, in
+/// the order of the xterm colour table above.
+pub const COLOR_NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "dark_gray",
+    "light_red",
+    "light_green",
+    "light_yellow",
+    "light_blue",
+    "light_magenta",
+    "light_cyan",
+    "white",
+];
+
+impl ColorSpec {
+    /// Reads `cyan`, `dark_gray` (or `dark-gray`, `DarkGray`) or
+    /// `#3A3E4A`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text.starts_with('#') {
+            return Rgb::from_hex(text).map(ColorSpec::Rgb);
+        }
+        let squashed: String = text
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let squashed = squashed.replace("grey", "gray");
+        COLOR_NAMES
+            .iter()
+            .position(|name| name.replace('_', "") == squashed)
+            .map(|i| ColorSpec::Named(ANSI[i].0))
+    }
+
+    /// The colour to draw with in `mode` (`None` in [`ColorMode::None`]).
+    fn resolve(self, mode: ColorMode) -> Option<Color> {
+        match (self, mode) {
+            (_, ColorMode::None) => None,
+            (ColorSpec::Named(color), _) => Some(color),
+            (ColorSpec::Rgb(Rgb(r, g, b)), ColorMode::TrueColor) => Some(Color::Rgb(r, g, b)),
+            (ColorSpec::Rgb(rgb), ColorMode::Basic) => Some(nearest_of_all(rgb)),
+        }
+    }
+}
+
+impl std::fmt::Display for ColorSpec {
+    /// The form [`ColorSpec::parse`] reads.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ColorSpec::Rgb(Rgb(r, g, b)) => write!(f, "#{r:02X}{g:02X}{b:02X}"),
+            ColorSpec::Named(color) => {
+                let i = ANSI.iter().position(|(c, _)| c == color).unwrap_or(0);
+                f.write_str(COLOR_NAMES[i])
+            }
+        }
+    }
+}
+
+/// The colours a fan may change, each `None` for touchline's own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Palette {
+    /// Keys in the footer and help, and the played part of the progress
+    /// bar (cyan).
+    pub accent: Option<ColorSpec>,
+    /// Secondary text and panel frames (dark grey).
+    pub dim: Option<ColorSpec>,
+    /// The background of the current moment on the timeline.
+    pub highlight: Option<ColorSpec>,
+    /// Goals, and the play sign while autoplay runs (light green).
+    pub goal: Option<ColorSpec>,
+    /// Shirt colours by team name (any case), for files that give none,
+    /// as StatsBomb files do, or to change those they give.
+    pub teams: Vec<(String, Rgb)>,
+}
+
+impl Palette {
+    /// Touchline's own colours, as a config file writes them.
+    pub const DEFAULTS: [(&'static str, ColorSpec); 4] = [
+        ("accent", ColorSpec::Named(Color::Cyan)),
+        ("dim", ColorSpec::Named(Color::DarkGray)),
+        ("highlight", ColorSpec::Rgb(Rgb(58, 62, 74))),
+        ("goal", ColorSpec::Named(Color::LightGreen)),
+    ];
+
+    fn team(&self, name: &str) -> Option<Rgb> {
+        self.teams
+            .iter()
+            .find(|(team, _)| team.to_lowercase() == name.to_lowercase())
+            .map(|(_, rgb)| *rgb)
+    }
+}
+
+/// The nearest of all 16 terminal colours, for a colour the fan chose.
+fn nearest_of_all(rgb: Rgb) -> Color {
+    let distance = |b: Rgb| {
+        let d = |x: u8, y: u8| (i32::from(x) - i32::from(y)).pow(2);
+        d(rgb.0, b.0) + d(rgb.1, b.1) + d(rgb.2, b.2)
+    };
+    ANSI.iter()
+        .min_by_key(|(_, value)| distance(*value))
+        .map_or(Color::Reset, |(c, _)| *c)
+}
+
 /// Every style the screen uses, built once for a colour mode and a match.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     /// The colour mode the styles were built for.
     pub mode: ColorMode,
     teams: [Color; 2],
+    accent: Color,
+    dim: Color,
+    highlight: Option<Color>,
+    goal: Color,
 }
 
 impl Theme {
     /// Styles for `info`'s two teams in `mode`.
     pub fn new(mode: ColorMode, info: &MatchInfo) -> Self {
+        Self::with_palette(mode, info, &Palette::default())
+    }
+
+    /// Styles for `info`'s two teams in `mode`, with the colours of
+    /// `palette` where it gives them. In [`ColorMode::None`] no colour is
+    /// used whatever the palette says.
+    pub fn with_palette(mode: ColorMode, info: &MatchInfo, palette: &Palette) -> Self {
+        let pick = |chosen: Option<ColorSpec>, default: Color| {
+            chosen.and_then(|c| c.resolve(mode)).unwrap_or(default)
+        };
+        let team = |side: Side| {
+            let team = info.team(side);
+            team_color(palette.team(&team.name).or(team.color), mode)
+        };
         Self {
             mode,
-            teams: [
-                team_color(info.home.color, mode),
-                team_color(info.away.color, mode),
-            ],
+            teams: [team(Side::Home), team(Side::Away)],
+            accent: pick(palette.accent, Color::Cyan),
+            dim: pick(palette.dim, Color::DarkGray),
+            highlight: palette.highlight.and_then(|c| c.resolve(mode)),
+            goal: pick(palette.goal, Color::LightGreen),
         }
     }
 
@@ -192,7 +331,7 @@ impl Theme {
     /// Secondary text: labels, hints, what is less important.
     pub fn dim(&self) -> Style {
         if self.colored() {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.dim)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -215,6 +354,9 @@ impl Theme {
 
     /// The timeline row of the current moment.
     pub fn current(&self) -> Style {
+        if let Some(color) = self.highlight {
+            return Style::new().bg(color).add_modifier(Modifier::BOLD);
+        }
         match self.mode {
             ColorMode::None => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             ColorMode::Basic => Style::new()
@@ -228,7 +370,7 @@ impl Theme {
 
     /// A goal's symbol and word.
     pub fn goal(&self) -> Style {
-        self.fg(Color::LightGreen).add_modifier(Modifier::BOLD)
+        self.fg(self.goal).add_modifier(Modifier::BOLD)
     }
 
     /// A card's symbol in its own colour.
@@ -258,7 +400,7 @@ impl Theme {
     /// The played part of the progress bar.
     pub fn played(&self) -> Style {
         if self.colored() {
-            Style::new().fg(Color::Cyan)
+            Style::new().fg(self.accent)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
@@ -278,7 +420,7 @@ impl Theme {
     /// Keys in the footer and help screen.
     pub fn key(&self) -> Style {
         if self.colored() {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            Style::new().fg(self.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
@@ -291,7 +433,7 @@ impl Theme {
 
     /// The play/pause state.
     pub fn playing(&self) -> Style {
-        self.fg(Color::LightGreen).add_modifier(Modifier::BOLD)
+        self.fg(self.goal).add_modifier(Modifier::BOLD)
     }
 }
 
@@ -353,6 +495,82 @@ mod tests {
             team_color(Some(Rgb(200, 16, 46)), ColorMode::None),
             Color::Reset
         );
+    }
+
+    #[test]
+    fn colour_specs_read_names_and_hex_and_write_them_back() {
+        assert_eq!(
+            ColorSpec::parse("cyan"),
+            Some(ColorSpec::Named(Color::Cyan))
+        );
+        assert_eq!(
+            ColorSpec::parse("Dark-Grey"),
+            Some(ColorSpec::Named(Color::DarkGray))
+        );
+        assert_eq!(
+            ColorSpec::parse("LightBlue"),
+            Some(ColorSpec::Named(Color::LightBlue))
+        );
+        assert_eq!(
+            ColorSpec::parse("#3a3e4A"),
+            Some(ColorSpec::Rgb(Rgb(58, 62, 74)))
+        );
+        for bad in ["", "#12345", "#GGGGGG", "teal", "#1234567"] {
+            assert_eq!(ColorSpec::parse(bad), None, "{bad:?}");
+        }
+        for name in COLOR_NAMES {
+            let spec = ColorSpec::parse(name).unwrap();
+            assert_eq!(spec.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn the_default_palette_written_out_changes_nothing() {
+        let info = crate::import::bundled().game.info;
+        let palette = Palette {
+            accent: Some(Palette::DEFAULTS[0].1),
+            dim: Some(Palette::DEFAULTS[1].1),
+            highlight: Some(Palette::DEFAULTS[2].1),
+            goal: Some(Palette::DEFAULTS[3].1),
+            teams: Vec::new(),
+        };
+        for mode in [ColorMode::None, ColorMode::Basic, ColorMode::TrueColor] {
+            let own = Theme::new(mode, &info);
+            let written = Theme::with_palette(mode, &info, &palette);
+            for (a, b) in [
+                (own.current(), written.current()),
+                (own.key(), written.key()),
+                (own.dim(), written.dim()),
+                (own.goal(), written.goal()),
+                (own.played(), written.played()),
+            ] {
+                if mode == ColorMode::None {
+                    assert_eq!(b.fg, None);
+                    assert_eq!(b.bg, None);
+                } else {
+                    assert_eq!(a, b, "{mode:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_palette_recolours_and_no_color_still_wins() {
+        let mut info = crate::import::bundled().game.info;
+        info.away.color = None;
+        let palette = Palette {
+            accent: ColorSpec::parse("magenta"),
+            teams: vec![("FRANCE".to_owned(), Rgb(0x21, 0x30, 0x4D))],
+            ..Palette::default()
+        };
+        let theme = Theme::with_palette(ColorMode::TrueColor, &info, &palette);
+        assert_eq!(theme.key().fg, Some(Color::Magenta));
+        assert!(matches!(theme.team(Side::Away).fg, Some(Color::Rgb(..))));
+        let basic = Theme::with_palette(ColorMode::Basic, &info, &palette);
+        assert_eq!(basic.team(Side::Away).fg, Some(Color::LightBlue));
+        let plain = Theme::with_palette(ColorMode::None, &info, &palette);
+        assert_eq!(plain.key().fg, None);
+        assert_eq!(plain.team(Side::Away).fg, None);
     }
 
     #[test]

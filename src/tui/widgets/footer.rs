@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{draw_line, fit_line};
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Mode};
+use crate::tui::keymap::{Command, Mode};
 
 /// Draws the footer of an [`App`].
 pub struct FooterWidget<'a> {
@@ -24,32 +25,40 @@ impl<'a> FooterWidget<'a> {
 
 /// The hints of `mode`'s bindings that fit in `width` columns, in table
 /// order, skipping those that do not fit; the help key is kept whatever
-/// the width, since it leads to all the others.
+/// the width, since it leads to all the others. The keys are the ones in
+/// force (see [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
 pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
     let theme = app.theme();
-    let hints: Vec<(&str, &str)> = keymap::bindings(mode).filter_map(|b| b.hint).collect();
+    let keymap = app.keymap();
+    let hints: Vec<(String, &str, bool)> = keymap
+        .bindings(mode)
+        .filter_map(|b| {
+            let is_help = b.command == Command::Do(Action::OpenHelp);
+            Some((keymap.hint_keys(b)?, b.hint?.1, is_help))
+        })
+        .collect();
     let item = |(key, word): (&str, &str)| {
         vec![
             Span::styled(key.to_owned(), theme.key()),
             Span::styled(format!(" {word}"), theme.dim()),
         ]
     };
-    let help = hints.iter().copied().find(|(k, _)| *k == "?");
-    let reserve = help.map_or(0, |(k, w)| crate::text::width(k) + 1 + w.len());
+    let help = hints.iter().find(|h| h.2);
+    let reserve = help.map_or(0, |(k, w, _)| crate::text::width(k) + 1 + w.len());
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for hint in hints.iter().copied().filter(|h| Some(*h) != help) {
-        let w = crate::text::width(hint.0) + 1 + hint.1.len() + 2;
+    for (key, word, _) in hints.iter().filter(|h| !h.2) {
+        let w = crate::text::width(key) + 1 + word.len() + 2;
         if used + w + reserve > width {
             // A shorter hint further on may still fit.
             continue;
         }
-        spans.extend(item(hint));
+        spans.extend(item((key, word)));
         spans.push(Span::raw("  "));
         used += w;
     }
-    if let Some(help) = help {
-        spans.extend(item(help));
+    if let Some((key, word, _)) = help {
+        spans.extend(item((key, word)));
     }
     fit_line(Line::from(spans), width)
 }

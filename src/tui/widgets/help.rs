@@ -12,7 +12,7 @@ use super::{draw_line, fit_line, panel, wrap};
 use crate::model::Card;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Binding, Mode};
+use crate::tui::keymap::{Binding, Mode};
 
 /// Draws the help screen over the whole area.
 pub struct HelpWidget<'a> {
@@ -35,8 +35,8 @@ const LEGEND: [(&str, &str); 11] = [
 ];
 
 /// How stepping differs on the pitch view (see [`App`]'s module notes);
-/// short enough to fit under the replay keys at 80x24.
-const PITCH_NOTE: &str = "On the pitch, ←→ and autoplay go through every action with a position.";
+/// short enough to fit on one line under the replay keys at 80x24.
+const PITCH_NOTE: &str = "Pitch view: ←→ and play go action by action.";
 
 impl<'a> HelpWidget<'a> {
     /// The help screen of `app`.
@@ -56,7 +56,7 @@ impl<'a> HelpWidget<'a> {
     /// One mode's section: heading, then a row per binding.
     fn section(&self, mode: Mode, width: usize) -> Vec<Line<'static>> {
         let theme = self.app.theme();
-        let bindings: Vec<&Binding> = keymap::bindings(mode).collect();
+        let bindings: Vec<&Binding> = self.app.keymap().bindings(mode).collect();
         let key_w = bindings
             .iter()
             .map(|b| text::width(&Self::keys(b)))
@@ -216,11 +216,15 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     fn screen(w: u16, h: u16) -> String {
+        screen_with(w, h, crate::tui::keymap::Keymap::default())
+    }
+
+    fn screen_with(w: u16, h: u16, keymap: crate::tui::keymap::Keymap) -> String {
         let options = AppOptions {
             colors: ColorMode::None,
             ..AppOptions::default()
         };
-        let mut app = App::new(Replay::new(import::bundled().game), options);
+        let mut app = App::new(Replay::new(import::bundled().game), options).with_keymap(keymap);
         app.update(Action::OpenHelp);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
@@ -231,13 +235,13 @@ mod tests {
     fn the_help_screen_lists_every_binding_of_the_keymap() {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
-            for binding in keymap::KEYMAP {
+            for binding in crate::tui::keymap::KEYMAP {
                 assert!(
                     screen.contains(binding.description),
                     "{w}x{h}: {:?} missing",
                     binding.description
                 );
-                for key in binding.keys {
+                for key in binding.keys.iter() {
                     assert!(
                         screen.contains(&key.label()),
                         "{w}x{h}: key {key:?} missing"
@@ -251,13 +255,33 @@ mod tests {
     }
 
     #[test]
+    fn the_help_shows_keys_a_config_file_gave() {
+        use crate::tui::keymap::{Key, Keymap};
+        use crossterm::event::KeyCode;
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(
+                Mode::Normal,
+                Action::NextEvent,
+                &[Key::Plain(KeyCode::F(6)), Key::Ctrl('n')],
+            )
+            .unwrap();
+        let screen = screen_with(120, 40, keymap);
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Next moment"))
+            .expect("the next-moment row");
+        assert!(row.contains("F6 Ctrl-N"), "{row}");
+        assert!(!row.contains("Right"), "{row}");
+    }
+
+    #[test]
     fn the_help_explains_how_the_pitch_steps_even_at_80x24() {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
             // The help is at most 86 wide; frame and margins take 4.
             let left = HelpWidget::widths(usize::from(w.min(86) - 4))[0];
             let lines = wrap(PITCH_NOTE, left);
-            assert!(lines.len() >= 2, "{lines:?}");
             for line in lines {
                 assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
             }

@@ -1,0 +1,747 @@
+//! The fan's config file: other keys for any action of the keymap, the
+//! autoplay speed and spoiler mode the viewer starts with, and colours.
+//!
+//! It is TOML, read from the platform's config directory
+//! (`$XDG_CONFIG_HOME/touchline/config.toml` on Linux) or from the file
+//! `TOUCHLINE_CONFIG` names; every setting is optional, and
+//! `touchline --print-config` writes out the defaults. A file with a
+//! mistake in it is not half-applied: the viewer says what is wrong, with
+//! the file, line and column, and opens with the defaults.
+//!
+//! Key bindings are rebound by action name under a table per mode
+//! (`[keys.replay]`, `[keys.prompt]`, `[keys.help]`); the names come from
+//! serde on [`Action`] and [`Mode`], so an action added to the keymap can
+//! be rebound without a line here.
+
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::Spanned;
+
+use crate::replay::SPEEDS;
+use crate::text;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Command, Key, Keymap, Mode};
+use crate::tui::theme::{COLOR_NAMES, ColorSpec, Palette};
+
+/// The environment variable naming the config file instead of the usual
+/// place; set but empty, no file is read.
+pub const ENV_VAR: &str = "TOUCHLINE_CONFIG";
+
+/// What the config file sets, with the defaults for what it leaves out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// Autoplay speed at start, one of [`SPEEDS`].
+    pub speed: u32,
+    /// Whether spoilers are shown at start.
+    pub spoilers: bool,
+    /// The key bindings in force.
+    pub keymap: Keymap,
+    /// Colours changed from touchline's own.
+    pub palette: Palette,
+}
+
+impl Default for Settings {
+    /// 1x, spoilers hidden, the default keymap and colours.
+    fn default() -> Self {
+        Self {
+            speed: 1,
+            spoilers: false,
+            keymap: Keymap::default(),
+            palette: Palette::default(),
+        }
+    }
+}
+
+/// A config file that could not be used, with where the mistake is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// Line and column (from 1) of the mistake, when it has a place.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong and what was expected, on one line.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let path = text::sanitize_line(&path);
+        match self.position {
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message),
+            None => write!(f, "{path}: {}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Where the config file is looked for: `TOUCHLINE_CONFIG` when set (no
+/// file at all when it is set but empty), else `config.toml` in the
+/// platform's config directory for touchline.
+pub fn path() -> Option<PathBuf> {
+    match std::env::var_os(ENV_VAR) {
+        Some(named) if named.is_empty() => None,
+        Some(named) => Some(PathBuf::from(named)),
+        None => directories::ProjectDirs::from("", "", "touchline")
+            .map(|dirs| dirs.config_dir().join("config.toml")),
+    }
+}
+
+/// The outcome of looking for the config file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The settings to use: the file's, or the defaults when there is no
+    /// file or it has a mistake.
+    pub settings: Settings,
+    /// Where the file was looked for.
+    pub path: Option<PathBuf>,
+    /// Whether a file was there.
+    pub found: bool,
+    /// Why the file was not used, when it was not.
+    pub error: Option<ConfigError>,
+}
+
+/// Reads the config file from [`path`]. A missing file at the usual place
+/// is no mistake; a missing file that `TOUCHLINE_CONFIG` names is.
+pub fn load() -> Loaded {
+    let named = std::env::var_os(ENV_VAR).is_some_and(|v| !v.is_empty());
+    load_from(path(), named)
+}
+
+/// [`load`] on a given path; `named` says whether the fan named it, which
+/// makes its absence a mistake.
+pub fn load_from(path: Option<PathBuf>, named: bool) -> Loaded {
+    let mut loaded = Loaded {
+        settings: Settings::default(),
+        path: path.clone(),
+        found: false,
+        error: None,
+    };
+    let Some(path) = path else {
+        return loaded;
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => return loaded,
+        Err(e) => {
+            let message = if e.kind() == std::io::ErrorKind::NotFound {
+                format!(
+                    "no such file, expected a config file (see `touchline --print-config`; {ENV_VAR}= reads none)"
+                )
+            } else {
+                format!("cannot read it ({e}), expected a readable config file")
+            };
+            loaded.found = path.exists();
+            loaded.error = Some(ConfigError {
+                path,
+                position: None,
+                message,
+            });
+            return loaded;
+        }
+    };
+    loaded.found = true;
+    let parsed = match String::from_utf8(bytes) {
+        Ok(text) => parse(&path, &text),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            Err(ConfigError {
+                path: path.clone(),
+                position: Some(position(&text, text.len())),
+                message: "invalid UTF-8, expected a text file".to_owned(),
+            })
+        }
+    };
+    match parsed {
+        Ok(settings) => loaded.settings = settings,
+        Err(error) => loaded.error = Some(error),
+    }
+    loaded
+}
+
+/// The file as it is written: every field optional, every value kept
+/// with its place in the file for the checks that serde cannot make.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    speed: Option<Spanned<u32>>,
+    spoilers: Option<Spanned<String>>,
+    #[serde(default)]
+    colors: RawColors,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawKeys>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawColors {
+    accent: Option<Spanned<String>>,
+    dim: Option<Spanned<String>>,
+    highlight: Option<Spanned<String>>,
+    goal: Option<Spanned<String>>,
+    #[serde(default)]
+    teams: BTreeMap<String, Spanned<String>>,
+}
+
+/// An action's keys: a list of key names, or one name alone.
+#[derive(Debug)]
+enum RawKeys {
+    /// `quit = "x"`: its place is the whole value's.
+    One(String),
+    /// `quit = ["x", "Esc"]`.
+    Many(Vec<Spanned<String>>),
+}
+
+impl<'de> Deserialize<'de> for RawKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawKeys;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of key names such as [\"Right\", \"l\"]")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<RawKeys, E> {
+                Ok(RawKeys::One(name.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RawKeys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element()? {
+                    keys.push(key);
+                }
+                Ok(RawKeys::Many(keys))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Each key name of `keys` with its place in the file.
+fn key_names(keys: &Spanned<RawKeys>) -> Vec<(&str, Range<usize>)> {
+    match keys.get_ref() {
+        RawKeys::One(name) => vec![(name.as_str(), keys.span())],
+        RawKeys::Many(names) => names
+            .iter()
+            .map(|name| (name.get_ref().as_str(), name.span()))
+            .collect(),
+    }
+}
+
+/// A mistake at a place in the file.
+struct Mistake {
+    span: Range<usize>,
+    message: String,
+}
+
+impl Mistake {
+    fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a config file's text; `path` is only for the error.
+pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
+    let error = |span: Option<Range<usize>>, message: &str| ConfigError {
+        path: path.to_owned(),
+        position: span.map(|s| position(text, s.start)),
+        message: one_line(message),
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| error(e.span(), e.message()))?;
+    settings(raw).map_err(|m| error(Some(m.span), &m.message))
+}
+
+fn settings(raw: RawConfig) -> Result<Settings, Mistake> {
+    let mut settings = Settings::default();
+    if let Some(speed) = raw.speed {
+        if !SPEEDS.contains(speed.get_ref()) {
+            let offered: Vec<String> = SPEEDS.iter().map(u32::to_string).collect();
+            return Err(Mistake::new(
+                speed.span(),
+                format!(
+                    "speed {} is not offered, expected one of {}",
+                    speed.get_ref(),
+                    offered.join(", ")
+                ),
+            ));
+        }
+        settings.speed = speed.into_inner();
+    }
+    if let Some(spoilers) = raw.spoilers {
+        settings.spoilers = match spoilers.get_ref().as_str() {
+            "shown" => true,
+            "hidden" => false,
+            other => {
+                return Err(Mistake::new(
+                    spoilers.span(),
+                    format!(
+                        "spoilers = \"{}\", expected \"hidden\" or \"shown\"",
+                        text::sanitize_line(other)
+                    ),
+                ));
+            }
+        };
+    }
+    settings.palette = palette(raw.colors)?;
+    settings.keymap = keymap(raw.keys)?;
+    Ok(settings)
+}
+
+fn color(value: Option<Spanned<String>>) -> Result<Option<ColorSpec>, Mistake> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    ColorSpec::parse(value.get_ref()).map(Some).ok_or_else(|| {
+        Mistake::new(
+            value.span(),
+            format!(
+                "unknown colour \"{}\", expected a colour name ({}) or \"#RRGGBB\"",
+                text::sanitize_line(value.get_ref()),
+                COLOR_NAMES.join(", ")
+            ),
+        )
+    })
+}
+
+fn palette(raw: RawColors) -> Result<Palette, Mistake> {
+    let mut teams = Vec::new();
+    for (team, value) in raw.teams {
+        match color(Some(value.clone()))? {
+            Some(ColorSpec::Rgb(rgb)) => teams.push((team, rgb)),
+            _ => {
+                return Err(Mistake::new(
+                    value.span(),
+                    format!(
+                        "team colour \"{}\" for {}, expected \"#RRGGBB\" (team colours are fitted to the terminal, so they take exact values)",
+                        text::sanitize_line(value.get_ref()),
+                        text::sanitize_line(&team)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(Palette {
+        accent: color(raw.accent)?,
+        dim: color(raw.dim)?,
+        highlight: color(raw.highlight)?,
+        goal: color(raw.goal)?,
+        teams,
+    })
+}
+
+/// Reads a name through serde, as the derived `Deserialize` of `T` spells
+/// it, with serde's own "expected one of" message when it is unknown.
+fn named<'de, T: Deserialize<'de>>(name: &'de Spanned<String>) -> Result<T, Mistake> {
+    let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        name.get_ref().as_str().into_deserializer();
+    T::deserialize(deserializer).map_err(|e| Mistake::new(name.span(), e.to_string()))
+}
+
+/// An action the file gave keys to, with where each key name is.
+type Rebound = (Mode, Action, Vec<(Key, Range<usize>)>);
+
+type RawKeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawKeys>>>;
+
+fn keymap(raw: RawKeyTables) -> Result<Keymap, Mistake> {
+    let mut keymap = Keymap::default();
+    // Where each rebound action's key names are, to point at a conflict.
+    let mut places: Vec<Rebound> = Vec::new();
+    for (mode_name, actions) in &raw {
+        let mode: Mode = named(mode_name).map_err(|m| Mistake {
+            message: format!(
+                "[keys.{}]: {}",
+                text::sanitize_line(mode_name.get_ref()),
+                m.message
+            ),
+            ..m
+        })?;
+        for (action_name, keys) in actions {
+            let action: Action = named(action_name)?;
+            let mut parsed = Vec::new();
+            for (name, span) in key_names(keys) {
+                let key: Key = name
+                    .parse()
+                    .map_err(|e: crate::tui::keymap::KeyNameError| {
+                        Mistake::new(span.clone(), e.to_string())
+                    })?;
+                parsed.push((key, span));
+            }
+            let list: Vec<Key> = parsed.iter().map(|(k, _)| *k).collect();
+            keymap
+                .rebind(mode, action, &list)
+                .map_err(|e| Mistake::new(action_name.span(), e.to_string()))?;
+            places.push((mode, action, parsed));
+        }
+    }
+    if let Some(conflict) = keymap.conflict() {
+        // Point at the conflicting key of the action the file rebound
+        // (the later one in the file when it rebound both).
+        let span = places
+            .iter()
+            .filter(|(mode, action, _)| {
+                *mode == conflict.mode && conflict.commands.contains(&Command::Do(*action))
+            })
+            .flat_map(|(_, _, keys)| keys.iter())
+            .filter(|(key, _)| key.overlaps(conflict.key))
+            .map(|(_, span)| span.clone())
+            .max_by_key(|span| span.start)
+            .unwrap_or(0..0);
+        return Err(Mistake::new(span, conflict.to_string()));
+    }
+    Ok(keymap)
+}
+
+/// Line and column (from 1, counting characters) of a byte offset.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// A message on one line: toml's may run over several.
+fn one_line(message: &str) -> String {
+    let parts: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    text::sanitize_line(&parts.join("; ")).into_owned()
+}
+
+/// A string as TOML writes it, quoted and escaped.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// The defaults as a config file, with a note on where touchline reads
+/// it: what `touchline --print-config` prints. It parses back to
+/// [`Settings::default`].
+pub fn defaults_file(path: Option<&Path>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# touchline's settings, read at start from");
+    match path {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let _ = writeln!(out, "#   {}", text::sanitize_line(&shown));
+        }
+        None => {
+            let _ = writeln!(out, "#   (no file: {ENV_VAR} is set but empty)");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "# or from the file {ENV_VAR} names. These are the defaults: copy them\n\
+         # there and change what you like. Every setting may be left out."
+    );
+    let speeds: Vec<String> = SPEEDS.iter().map(u32::to_string).collect();
+    let _ = writeln!(
+        out,
+        "\n# Autoplay speed at start, in multiples of match time: {}.\nspeed = {}",
+        speeds.join(", "),
+        Settings::default().speed
+    );
+    let _ = writeln!(
+        out,
+        "\n# What lies ahead of the cursor at start: \"hidden\" or \"shown\" (s toggles it).\nspoilers = \"hidden\""
+    );
+    let colours = format!(
+        "Colours: a name ({}) or \"#RRGGBB\". NO_COLOR=1 turns colour off whatever this says.",
+        COLOR_NAMES.join(", ")
+    );
+    let _ = writeln!(out);
+    for line in crate::tui::widgets::wrap(&colours, 74) {
+        let _ = writeln!(out, "# {line}");
+    }
+    let _ = writeln!(out, "[colors]");
+    let notes = [
+        "keys in the footer and help, the played part of the progress bar",
+        "secondary text and panel frames",
+        "background of the current moment on the timeline",
+        "goals, and the play sign while autoplay runs",
+    ];
+    for ((name, value), note) in Palette::DEFAULTS.iter().zip(notes) {
+        let value = quoted(&value.to_string());
+        let _ = writeln!(out, "{:<24}# {note}", format!("{name} = {value}"));
+    }
+    let _ = writeln!(
+        out,
+        "\n# Shirt colours by team name, for files that give none (StatsBomb\n# files) or to change those they give.\n[colors.teams]\n# \"Barcelona\" = \"#A50044\""
+    );
+    let _ = writeln!(
+        out,
+        "\n# Keys, per screen: each action takes a list of keys, the first being\n\
+         # the one the footer shows. Write a key as the help screen does: one\n\
+         # character (\"l\", \"?\"), a named key (Left, Right, Up, Down, Home, End,\n\
+         # PgUp, PgDn, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Delete,\n\
+         # Insert, F1 to F12) or Ctrl- and a letter (\"Ctrl-C\")."
+    );
+    let keymap = Keymap::default();
+    for mode in Mode::ALL {
+        let _ = writeln!(out, "\n# {}\n[keys.{}]", mode.title(), mode.name());
+        for binding in keymap.bindings(mode) {
+            let Command::Do(action) = binding.command else {
+                continue;
+            };
+            let keys: Vec<String> = binding.keys.iter().map(|k| quoted(&k.label())).collect();
+            let entry = format!("{} = [{}]", action.name(), keys.join(", "));
+            let _ = writeln!(out, "{entry:<48}# {}", binding.description);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::{ColorMode, Theme};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn read(text: &str) -> Result<Settings, ConfigError> {
+        parse(Path::new("config.toml"), text)
+    }
+
+    fn error(text: &str) -> String {
+        read(text).expect_err("a mistake").to_string()
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(read("").unwrap(), Settings::default());
+        assert_eq!(read("# nothing\n\n").unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn every_setting_is_read() {
+        let settings = read(
+            r##"
+speed = 10
+spoilers = "shown"
+
+[colors]
+accent = "magenta"
+highlight = "#202020"
+
+[colors.teams]
+Barcelona = "#A50044"
+
+[keys.replay]
+next_event = ["n", "Right"]
+quit = "x"
+"##,
+        )
+        .unwrap();
+        assert_eq!(settings.speed, 10);
+        assert!(settings.spoilers);
+        assert_eq!(settings.palette.accent, ColorSpec::parse("magenta"));
+        assert_eq!(settings.palette.highlight, ColorSpec::parse("#202020"));
+        assert_eq!(settings.palette.dim, None);
+        assert_eq!(settings.palette.teams.len(), 1);
+        let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let keys = &settings.keymap;
+        assert_eq!(
+            keys.action_for(Mode::Normal, press('n')),
+            Some(Action::NextEvent)
+        );
+        assert_eq!(
+            keys.action_for(Mode::Normal, press('x')),
+            Some(Action::Quit)
+        );
+        assert_eq!(keys.action_for(Mode::Normal, press('q')), None);
+        assert_eq!(keys.action_for(Mode::Normal, press('l')), None);
+    }
+
+    #[test]
+    fn the_printed_defaults_read_back_as_the_defaults() {
+        let printed = defaults_file(Some(Path::new("/home/fan/.config/touchline/config.toml")));
+        assert!(
+            printed.contains("#   /home/fan/.config/touchline/config.toml\n"),
+            "{printed}"
+        );
+        let read_back = read(&printed).unwrap();
+        let defaults = Settings::default();
+        assert_eq!(read_back.speed, defaults.speed);
+        assert_eq!(read_back.spoilers, defaults.spoilers);
+        assert_eq!(read_back.keymap, defaults.keymap);
+        // The colours are written out, and draw as touchline's own.
+        let info = crate::import::bundled().game.info;
+        for mode in [ColorMode::None, ColorMode::Basic, ColorMode::TrueColor] {
+            let styles = |palette: &Palette| {
+                let theme = Theme::with_palette(mode, &info, palette);
+                [
+                    theme.current(),
+                    theme.key(),
+                    theme.dim(),
+                    theme.goal(),
+                    theme.played(),
+                    theme.playing(),
+                    theme.team(crate::model::Side::Home),
+                    theme.team(crate::model::Side::Away),
+                ]
+            };
+            assert_eq!(
+                styles(&read_back.palette),
+                styles(&defaults.palette),
+                "{mode:?}"
+            );
+        }
+        // Every action of every mode is there to edit.
+        for mode in Mode::ALL {
+            for action in Keymap::default().actions(mode) {
+                assert!(
+                    printed.contains(&format!("\n{} = [", action.name())),
+                    "{action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        assert_eq!(
+            error("speed = 1\nspoilers = \"shown\n"),
+            "config.toml:2:18: invalid basic string, expected `\"`"
+        );
+        let message = error("[keys.replay\nquit = [\"x\"]\n");
+        assert!(message.starts_with("config.toml:1:"), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn unknown_settings_and_wrong_types_say_what_was_expected() {
+        assert_eq!(
+            error("sped = 5\n"),
+            "config.toml:1:1: unknown field `sped`, expected one of `speed`, `spoilers`, `colors`, `keys`"
+        );
+        let message = error("speed = \"fast\"\n");
+        assert!(
+            message.starts_with("config.toml:1:9: invalid type: string \"fast\", expected u32"),
+            "{message}"
+        );
+        assert_eq!(
+            error("speed = 3\n"),
+            "config.toml:1:9: speed 3 is not offered, expected one of 1, 2, 5, 10, 30, 60"
+        );
+        assert_eq!(
+            error("spoilers = \"maybe\"\n"),
+            "config.toml:1:12: spoilers = \"maybe\", expected \"hidden\" or \"shown\""
+        );
+    }
+
+    #[test]
+    fn an_unknown_action_lists_the_real_ones() {
+        let message = error("[keys.replay]\nnext_moment = [\"n\"]\n");
+        assert!(message.starts_with("config.toml:2:1: unknown variant `next_moment`, expected one of `next_event`, `prev_event`"), "{message}");
+        assert!(
+            !message.contains("tick"),
+            "internal actions are not offered: {message}"
+        );
+        let message = error("[keys.replay]\nprompt_submit = [\"n\"]\n");
+        assert!(message.starts_with("config.toml:2:1: prompt_submit is not one of the replay keys, expected one of next_event"), "{message}");
+        let message = error("[keys.replya]\nquit = [\"x\"]\n");
+        assert!(message.starts_with("config.toml:1:7: [keys.replya]: unknown variant `replya`, expected one of `replay`, `help`, `prompt`"), "{message}");
+    }
+
+    #[test]
+    fn an_unknown_key_name_points_at_it() {
+        let message = error("[keys.replay]\nnext_event = [\"Right\", \"Rigth\"]\n");
+        assert!(
+            message.starts_with("config.toml:2:24: unknown key \"Rigth\", expected one character"),
+            "{message}"
+        );
+        let message = error("[keys.replay]\nnext_event = 5\n");
+        assert!(message.starts_with("config.toml:2:14: "), "{message}");
+        assert!(message.contains("a list of key names"), "{message}");
+        assert_eq!(
+            error("[keys.replay]\nquit = []\n"),
+            "config.toml:2:1: no keys for quit, expected at least one, such as [\"x\"]"
+        );
+    }
+
+    #[test]
+    fn a_conflict_points_at_the_key_the_file_gave() {
+        assert_eq!(
+            error("[keys.replay]\nnext_event = [\"Right\", \"q\"]\n"),
+            "config.toml:2:24: key \"q\" would do both next_event and quit in the replay keys, expected each key to do one thing"
+        );
+        // Two actions swapping keys is fine.
+        let swapped = read("[keys.replay]\nnext_goal = [\"[\"]\nprev_goal = [\"]\"]\n").unwrap();
+        assert_eq!(swapped.keymap.conflict(), None);
+    }
+
+    #[test]
+    fn bad_colours_say_what_a_colour_looks_like() {
+        let message = error("[colors]\naccent = \"teal\"\n");
+        assert!(
+            message.starts_with(
+                "config.toml:2:10: unknown colour \"teal\", expected a colour name (black, red"
+            ),
+            "{message}"
+        );
+        assert!(message.ends_with("or \"#RRGGBB\""), "{message}");
+        let message = error("[colors.teams]\nFrance = \"blue\"\n");
+        assert!(
+            message.starts_with(
+                "config.toml:2:10: team colour \"blue\" for France, expected \"#RRGGBB\""
+            ),
+            "{message}"
+        );
+        assert!(error("[colors]\nsparkle = \"red\"\n").contains("unknown field `sparkle`"));
+    }
+
+    #[test]
+    fn a_missing_file_is_a_mistake_only_when_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("none.toml");
+        let quiet = load_from(Some(missing.clone()), false);
+        assert_eq!(quiet.error, None);
+        assert!(!quiet.found);
+        let named = load_from(Some(missing), true);
+        assert!(named.error.unwrap().to_string().contains("no such file"));
+        assert_eq!(load_from(None, false).settings, Settings::default());
+    }
+
+    #[test]
+    fn a_bad_file_falls_back_to_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "speed = 10\n[keys.replay]\nquit = [\"Nope\"]\n").unwrap();
+        let loaded = load_from(Some(path.clone()), true);
+        assert!(loaded.found);
+        assert_eq!(loaded.settings, Settings::default(), "nothing half-applied");
+        let message = loaded.error.unwrap().to_string();
+        assert!(
+            message.starts_with(&format!("{}:3:9: unknown key", path.display())),
+            "{message}"
+        );
+        std::fs::write(&path, b"speed = 1\n\xff\n").unwrap();
+        let message = load_from(Some(path.clone()), true)
+            .error
+            .unwrap()
+            .to_string();
+        assert!(
+            message.ends_with(":2:1: invalid UTF-8, expected a text file"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        assert_eq!(position("ab\ncé d", 7), (2, 4));
+        assert_eq!(position("", 0), (1, 1));
+        assert_eq!(position("x", 99), (1, 2));
+    }
+}
