@@ -9,32 +9,38 @@
 //! ```
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser;
 use touchline::model::Match;
 use touchline::synth::synthesize;
 
+/// Write a synthetic match file of N events.
+#[derive(Parser)]
+struct Args {
+    /// How many events (underscores allowed: 1_000_000)
+    #[arg(default_value = "10000", value_parser = parse_count)]
+    events: usize,
+    /// Seed of the generator: the same seed writes the same match
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Where to write it [default: standard output]
+    #[arg(short, long)]
+    out: Option<PathBuf>,
+}
+
+fn parse_count(text: &str) -> Result<usize, String> {
+    text.replace('_', "")
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of events"))
+}
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let mut n = 10_000usize;
-    let mut seed = 42u64;
-    let mut out: Option<String> = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(seed),
-            "-o" | "--out" => out = args.next(),
-            other => match other.replace('_', "").parse() {
-                Ok(v) => n = v,
-                Err(_) => {
-                    eprintln!("usage: synth [N] [--seed S] [-o FILE]");
-                    return ExitCode::from(2);
-                }
-            },
-        }
-    }
-    let game = synthesize(n, seed);
-    let result = match out {
-        Some(path) => std::fs::File::create(&path).and_then(|f| write(&game, BufWriter::new(f))),
+    let args = Args::parse();
+    let game = synthesize(args.events, args.seed);
+    let result = match &args.out {
+        Some(path) => std::fs::File::create(path).and_then(|f| write(&game, BufWriter::new(f))),
         None => write(&game, BufWriter::new(io::stdout().lock())),
     };
     match result {
