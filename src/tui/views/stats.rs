@@ -289,13 +289,18 @@ impl Widget for &StatsWidget<'_> {
         let stats = self.replay.stats_at(self.step);
         let rows = rows(&stats);
         let mut y = inner.y;
-        put(buf, inner, inner.x, y, &fit(self.header(width), width));
-        y += 1;
+        // The header (who is on which side, and when) gives way when it is
+        // all that keeps the last rows off the screen: the scoreboard above
+        // names the sides in the same places.
+        let n = rows.len() as u16;
+        if inner.height != n {
+            put(buf, inner, inner.x, y, &fit(self.header(width), width));
+            y += 1;
+        }
 
         let footnote = stats
             .has_passes
             .then_some("possession is each side's share of the passes");
-        let n = rows.len() as u16;
         let room = inner.bottom() - y;
         // The footnote only when every row fits above it with a blank line.
         let footnote = footnote.filter(|_| room >= n + 2);
