@@ -96,6 +96,11 @@ pub struct ViewArgs {
     /// Show what lies ahead on the timeline and progress bar from the start
     #[arg(long)]
     pub spoilers: bool,
+
+    /// Leave the mouse to the terminal, for its own text selection, instead
+    /// of clicking, dragging and scrolling in the viewer
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// `touchline summary`.

@@ -539,7 +539,7 @@ highlight = "#202020"
 Barcelona = "#A50044"
 
 [keys.replay]
-next_event = ["n", "Right"]
+next_event = ["J", "Right"]
 quit = "x"
 "##,
         )
@@ -553,7 +553,7 @@ quit = "x"
         let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let keys = &settings.keymap;
         assert_eq!(
-            keys.action_for(Mode::Normal, press('n')),
+            keys.action_for(Mode::Normal, press('J')),
             Some(Action::NextEvent)
         );
         assert_eq!(

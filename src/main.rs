@@ -14,7 +14,7 @@ use touchline::config::{self, Loaded as Config};
 use touchline::import::{self, Diagnostic, LoadOptions, Loaded};
 use touchline::replay::Replay;
 use touchline::text;
-use touchline::tui::{self, App, AppOptions, Clipboard, ColorMode, Sharing};
+use touchline::tui::{self, App, AppOptions, Clipboard, ColorMode, Sharing, terminal};
 
 use cli::{Cli, Command, ConvertArgs, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
 
@@ -133,7 +133,8 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
     }
 
     restore_on_signals();
-    // `try_init` installs a panic hook that restores the terminal first.
+    // `try_init` installs a panic hook that restores the terminal first;
+    // ours, run before it, gives the mouse back.
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -144,10 +145,16 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    terminal::release_mouse_on_panic();
+    if !args.no_mouse {
+        // A terminal without mouse support ignores the request; one that
+        // cannot even be written to fails on the first frame anyway.
+        let _ = terminal::enable_mouse();
+    }
     #[cfg(feature = "test-hooks")]
     panic_if_asked(&mut terminal, &app);
     let result = tui::run(&mut terminal, &mut app);
-    ratatui::restore();
+    terminal::restore();
     // Copies that may not have reached the clipboard, now on the screen
     // the fan can select from.
     let copies: String = app
@@ -190,7 +197,7 @@ fn restore_on_signals() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            ratatui::restore();
+            terminal::restore();
             let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
             std::process::exit(128 + signal);
         }

@@ -810,7 +810,7 @@ fn a_bad_config_is_one_line_naming_file_line_and_column() {
 #[test]
 fn help_shows_the_keys_the_config_gives() {
     let (_dir, path) =
-        config_with("[keys.replay]\nnext_goal = [\"n\", \"]\"]\ncopy_moment = [\"c\"]\n");
+        config_with("[keys.replay]\nnext_goal = [\"J\", \"]\"]\ncopy_moment = [\"c\"]\n");
     let run = touchline_with_config(&path, ["--help"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let row = |what: &str| {
@@ -821,7 +821,7 @@ fn help_shows_the_keys_the_config_gives() {
             .split_whitespace()
             .collect::<Vec<_>>()
     };
-    assert_eq!(row("  Next goal")[..2], ["n", "]"]);
+    assert_eq!(row("  Next goal")[..2], ["J", "]"]);
     assert_eq!(row("Copy this moment to share")[0], "c");
     // A bad file leaves the defaults in --help too.
     let (_bad, path) = config_with("[keys.replay]\nnext_goal = 5\n");

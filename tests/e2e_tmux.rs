@@ -1,7 +1,10 @@
 //! End to end in a real terminal: the binary runs inside tmux, the test
 //! types keys with `send-keys` and reads the screen with `capture-pane`.
 //! It opens at 0-0, `]` reaches the first goal (0-1), End reaches full time
-//! (1-2), and `q` ends the process with status 0.
+//! (1-2), and `q` ends the process with status 0. Further tests search,
+//! filter, mark and click: tmux cannot click, so the mouse is the bytes a
+//! terminal sends for it (SGR reports), typed into the pane, and tmux's
+//! own view of the pane says whether the viewer asked for the mouse.
 //!
 //! The binary is `$TOUCHLINE_BIN` when set (CI points it at the release
 //! build), else the one Cargo built for this test run. Without tmux the test
@@ -101,6 +104,41 @@ impl Tmux {
             .output()
             .expect("tmux show-buffer");
         String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Types `text` as it is, escape characters included.
+    fn type_literally(&self, text: &str) {
+        self.run(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+
+    /// A left click at the 0-based screen cell `(x, y)`, as an SGR mouse
+    /// report (press, then release) of the kind terminals send.
+    fn click(&self, x: usize, y: usize) {
+        let (col, row) = (x + 1, y + 1);
+        self.type_literally(&format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m"));
+    }
+
+    /// One turn of the wheel, up or down, over `(x, y)`.
+    fn wheel(&self, up: bool, x: usize, y: usize) {
+        let button = if up { 64 } else { 65 };
+        self.type_literally(&format!("\x1b[<{button};{};{}M", x + 1, y + 1));
+    }
+
+    /// Whether the program in the pane asked for mouse reports, as tmux
+    /// sees it: button presses and the SGR encoding.
+    fn mouse_on(&self) -> bool {
+        let output = self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            &self.session,
+            "#{mouse_button_flag}#{mouse_sgr_flag}",
+        ]);
+        match String::from_utf8_lossy(&output.stdout).trim() {
+            "11" => true,
+            "00" => false,
+            other => panic!("tmux says the mouse is half on: {other:?}"),
+        }
     }
 
     /// The screen as plain text; empty once the session has gone.
@@ -253,6 +291,158 @@ fn wait_until(tmux: &Tmux, expect: &Expect) {
         }
         sleep(POLL);
     }
+}
+
+/// Waits until `done` holds for the screen and returns that screen.
+fn wait_for(tmux: &Tmux, what: &str, done: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let screen = tmux.screen();
+        if done(&screen) {
+            return screen;
+        }
+        if Instant::now() > deadline {
+            panic!("never saw {what}; the screen:\n{screen}");
+        }
+        sleep(POLL);
+    }
+}
+
+/// Waits until the mouse is on (or off) in the pane.
+fn wait_for_mouse(tmux: &Tmux, on: bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while tmux.mouse_on() != on {
+        if Instant::now() > deadline {
+            panic!("the mouse never went {}", if on { "on" } else { "off" });
+        }
+        sleep(POLL);
+    }
+}
+
+/// The 0-based cell where `needle` starts on the screen, counting
+/// characters (every character the viewer draws is one column wide).
+fn cell_of(screen: &str, needle: &str) -> Option<(usize, usize)> {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| line.find(needle).map(|at| (line[..at].chars().count(), y)))
+}
+
+/// Runs the viewer with `args` in a shell that records how it ended in
+/// `status` and then stays, so tmux can still be asked about the pane.
+fn start_viewer(dir: &Path, args: &str, status: &Path) -> Tmux {
+    let bin = binary();
+    assert!(bin.is_file(), "no binary at {}", bin.display());
+    let script = format!(
+        "{} {args}; echo EXIT=$? > {}; exec sleep 600",
+        shell_quote(&bin),
+        shell_quote(status)
+    );
+    Tmux::start(dir, &["sh", "-c", &script], 120, 40)
+}
+
+#[test]
+fn search_filter_marks_and_the_mouse_in_a_real_terminal() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let status = dir.path().join("status");
+    let tmux = start_viewer(dir.path(), "", &status);
+    wait_until(&tmux, &KICK_OFF);
+    wait_for_mouse(&tmux, true);
+
+    // With spoilers hidden a search stays put, and n looks ahead.
+    tmux.send("/");
+    tmux.type_literally("griezmann");
+    wait_for_text(&tmux, &["Search: griezmann"]);
+    tmux.send("Enter");
+    wait_for_text(&tmux, &["no match so far for “griezmann”"]);
+    tmux.send("n");
+    let screen = wait_for_text(&tmux, &["hit 1 for “griezmann”"]);
+    assert!(screen.contains("▸   17' ◉ FRA Goal Tchouaméni"), "{screen}");
+    tmux.send("m");
+    wait_for_text(&tmux, &["Marked 17'"]);
+
+    // On to Kane's penalty, then a click on Tchouaméni's row goes back.
+    tmux.send("]");
+    let screen = wait_for_text(&tmux, &["2nd half · 54'"]);
+    let (x, y) = cell_of(&screen, "17' ◉ FRA Goal").expect("the 17' row");
+    assert!(screen.contains("✦   17'"), "the mark:\n{screen}");
+    tmux.click(x, y);
+    wait_until(&tmux, &FIRST_GOAL);
+
+    // Only goals; a click at the bar's right end goes to the last goal
+    // (spoilers hidden: the last one is the fan's choice to see).
+    tmux.send("f");
+    wait_for_text(&tmux, &["Only: g goals"]);
+    tmux.send("g");
+    wait_for_text(&tmux, &["Timeline · only goals · Esc clears"]);
+    let screen = tmux.screen();
+    let (_, bar) = cell_of(&screen, " 1H ").expect("the progress bar");
+    tmux.click(117, bar);
+    let screen = wait_for(&tmux, "Giroud's goal", |s| {
+        s.contains("2nd half · 78'") && shows_big_score(s, "1-2")
+    });
+    assert!(!screen.contains("Full time"), "{screen}");
+    // The wheel steps back through the filtered moments: Kane's goal.
+    tmux.wheel(true, 60, 20);
+    wait_for(&tmux, "Kane's penalty", |s| {
+        s.contains("2nd half · 54'") && shows_big_score(s, "1-1")
+    });
+
+    // Esc clears the search, then the filter; q quits and the terminal
+    // gets its mouse back.
+    tmux.send("Escape");
+    wait_for_text(&tmux, &["Search cleared."]);
+    tmux.send("Escape");
+    wait_for_text(&tmux, &["No filter"]);
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status, &tmux), "EXIT=0");
+    wait_for_mouse(&tmux, false);
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let status = dir.path().join("status");
+    let tmux = start_viewer(dir.path(), "--no-mouse", &status);
+    wait_until(&tmux, &KICK_OFF);
+    assert!(!tmux.mouse_on(), "--no-mouse asked for the mouse");
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status, &tmux), "EXIT=0");
+}
+
+#[test]
+fn ctrl_z_gives_the_mouse_back_and_fg_takes_it_again() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    // An interactive shell, for job control: Ctrl-Z stops the viewer and
+    // the shell's prompt comes back.
+    let tmux = Tmux::start(dir.path(), &["sh", "-i"], 120, 40);
+    tmux.type_literally(&format!("PS1='ready> '; {}", shell_quote(&bin)));
+    tmux.send("Enter");
+    wait_until(&tmux, &KICK_OFF);
+    wait_for_mouse(&tmux, true);
+    tmux.send("C-z");
+    wait_for_text(&tmux, &["ready> "]);
+    wait_for_mouse(&tmux, false);
+    tmux.type_literally("fg");
+    tmux.send("Enter");
+    wait_until(&tmux, &KICK_OFF);
+    wait_for_mouse(&tmux, true);
+    // The mouse works again after fg: the wheel steps to the first goal.
+    tmux.wheel(false, 60, 20);
+    wait_until(&tmux, &FIRST_GOAL);
+    tmux.send("q");
+    wait_for_text(&tmux, &["ready> "]);
+    wait_for_mouse(&tmux, false);
 }
 
 #[test]
@@ -507,7 +697,7 @@ fn a_config_file_rebinds_keys_and_sets_spoilers_and_speed() {
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
-        "speed = 10\nspoilers = \"shown\"\n[keys.replay]\nnext_goal = [\"n\"]\n",
+        "speed = 10\nspoilers = \"shown\"\n[keys.replay]\nnext_goal = [\"J\"]\n",
     )
     .expect("write the config");
     let script = format!(
@@ -518,8 +708,8 @@ fn a_config_file_rebinds_keys_and_sets_spoilers_and_speed() {
     let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 120, 40);
     wait_for_text(&tmux, &["10x", "spoilers shown", "Kick-off"]);
     tmux.send("]");
-    tmux.send("n");
-    // `]` does nothing now; `n` goes to the first goal, not the second.
+    tmux.send("J");
+    // `]` does nothing now; `J` goes to the first goal, not the second.
     wait_until(&tmux, &FIRST_GOAL);
     tmux.send("?");
     let help = wait_for_text(&tmux, &["Help · touchline"]);
@@ -527,7 +717,7 @@ fn a_config_file_rebinds_keys_and_sets_spoilers_and_speed() {
         .lines()
         .find(|l| l.contains("Next goal"))
         .expect("a next-goal row");
-    assert!(row.contains("│ n "), "{row}");
+    assert!(row.contains("│ J "), "{row}");
 }
 
 #[test]

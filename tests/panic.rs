@@ -41,6 +41,19 @@ fn a_panic_restores_the_terminal_and_prints_its_message() {
         left_alternate < panic_at,
         "message printed before the terminal was restored"
     );
+    // The viewer had asked for the mouse; the panic gives it back first,
+    // or the shell would get escape codes each time the pointer moves.
+    let mouse_on = screen
+        .find("\u{1b}[?1000h")
+        .unwrap_or_else(|| panic!("the viewer never asked for the mouse:\n{screen:?}"));
+    let mouse_off = screen[mouse_on..]
+        .find("\u{1b}[?1000l")
+        .map(|i| mouse_on + i)
+        .unwrap_or_else(|| panic!("the mouse was never given back:\n{screen:?}"));
+    assert!(
+        mouse_off < panic_at,
+        "message printed before the mouse was released"
+    );
     assert!(screen.contains("EXIT=101"), "{screen}");
     // The terminal settings after the panic are the ones from before.
     let settings = |text: &str| {

@@ -156,6 +156,20 @@ fn no_size_panics_at_any_step() {
         prompt.update(Action::PromptType(':'));
         prompt.update(Action::PromptSubmit);
         apps.push(prompt);
+        let mut found = app_with(options);
+        found.update(Action::NextGoal);
+        found.update(Action::ToggleMark);
+        search(&mut found, "kane");
+        found.update(Action::NextHit);
+        found.update(Action::FilterHome);
+        apps.push(found);
+        let mut menu = app_with(options);
+        menu.update(Action::OpenFilter);
+        apps.push(menu);
+        let mut typing = app_with(options);
+        typing.update(Action::OpenSearch);
+        typing.update(Action::PromptType('é'));
+        apps.push(typing);
     }
     // A match with no events at all, teams known by name only.
     let bare = Match::new(MatchInfo::between(Team::named("A"), Team::named("B")));
@@ -421,3 +435,179 @@ snapshot_both_sizes!(cup_tie_full_time, {
     app.update(Action::FullTime);
     app
 });
+
+// ---- find and jump: search, filters, bookmarks -----------------------------
+
+/// Types `text` into the search prompt and runs it.
+fn search(app: &mut App, text: &str) {
+    app.update(Action::OpenSearch);
+    for c in text.chars() {
+        app.update(Action::PromptType(c));
+    }
+    app.update(Action::PromptSubmit);
+}
+
+/// At Kane's penalty (54'), spoilers hidden, after a search for
+/// Griezmann: his booking and his assist are marked; his later assist for
+/// Giroud is neither listed nor counted.
+fn griezmann_searched() -> App {
+    let mut app = app();
+    app.update(Action::NextGoal);
+    app.update(Action::NextGoal);
+    search(&mut app, "griezmann");
+    app
+}
+
+snapshot_both_sizes!(search_hits_marked, griezmann_searched());
+snapshot_both_sizes!(search_prompt_open, {
+    let mut app = griezmann_searched();
+    app.update(Action::OpenSearch);
+    for c in "kane pen".chars() {
+        app.update(Action::PromptType(c));
+    }
+    app
+});
+snapshot_both_sizes!(filter_only_france, {
+    let mut app = full_time_with_spoilers();
+    app.update(Action::OpenFilter);
+    app.update(Action::FilterAway);
+    app.update(Action::PrevEvent);
+    app
+});
+snapshot_both_sizes!(filter_menu_open, {
+    let mut app = after_first_goal();
+    app.update(Action::OpenFilter);
+    app
+});
+// Marks on Tchouaméni's goal, Saka's penalty and Giroud's goal, then
+// back to Kane's penalty with spoilers hidden: the timeline shows the
+// marks reached, the progress bar all three.
+snapshot_both_sizes!(bookmarks_shown, {
+    let mut app = app();
+    app.update(Action::NextGoal);
+    app.update(Action::ToggleMark);
+    app.update(Action::NextGoal);
+    app.update(Action::PrevEvent);
+    app.update(Action::ToggleMark);
+    app.update(Action::NextGoal);
+    app.update(Action::NextGoal);
+    app.update(Action::ToggleMark);
+    app.update(Action::PrevGoal);
+    app
+});
+
+/// The lines of the timeline panel on a 120x40 screen (where every
+/// bundled moment fits), without the frame.
+fn timeline_rows(app: &App) -> Vec<String> {
+    let text = screen(app, 120, 40);
+    text.lines()
+        .skip(9)
+        .take(28)
+        .filter_map(|l| l.strip_prefix('│'))
+        .map(|l| l.chars().take(46).collect())
+        .collect()
+}
+
+#[test]
+fn with_spoilers_hidden_search_marks_and_counts_stop_at_the_cursor() {
+    let mut app = app();
+    search(&mut app, "griezmann");
+    let hits = app.search().expect("a search").hits().to_vec();
+    assert!(hits.len() >= 3, "{hits:?}");
+    app.update(Action::KickOff);
+    loop {
+        let step = app.step();
+        let reached = hits.iter().filter(|&&h| h <= step).count();
+        let rows = timeline_rows(&app);
+        let marked = rows.iter().filter(|r| r.starts_with('▸')).count();
+        assert_eq!(marked, reached, "step {step}:\n{}", rows.join("\n"));
+        let text = screen(&app, 120, 40);
+        let footer = text.lines().last().unwrap_or_default();
+        assert!(
+            !footer.contains(" of "),
+            "step {step}: a total is shown: {footer}"
+        );
+        let status = app.search_status().unwrap();
+        assert!(
+            text.contains(&status),
+            "step {step}: {status:?} missing:\n{text}"
+        );
+        app.update(Action::NextEvent);
+        if app.step() == step {
+            break;
+        }
+    }
+    // With spoilers shown, every hit is marked and the total given.
+    app.update(Action::ToggleSpoilers);
+    app.update(Action::KickOff);
+    let rows = timeline_rows(&app);
+    assert_eq!(
+        rows.iter().filter(|r| r.starts_with('▸')).count(),
+        hits.len()
+    );
+    app.update(Action::NextHit);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains(&format!("hit 1 of {}", hits.len())), "{text}");
+}
+
+#[test]
+fn a_filter_is_named_with_how_to_clear_it_in_every_view() {
+    let mut app = full_time_with_spoilers();
+    app.update(Action::OpenFilter);
+    app.update(Action::FilterGoals);
+    for (w, h, title) in [
+        (120, 40, "Timeline · only goals · Esc clears"),
+        (80, 24, "Only goals · Esc clears"),
+    ] {
+        let text = screen(&app, w, h);
+        assert!(text.contains(title), "{w}x{h}:\n{text}");
+        assert!(
+            text.contains("1x · only goals ·"),
+            "{w}x{h}: status line:\n{text}"
+        );
+    }
+    let rows = timeline_rows(&app);
+    let listed: Vec<&String> = rows.iter().filter(|r| r.contains('\'')).collect();
+    assert_eq!(listed.len(), 3, "three goals:\n{}", rows.join("\n"));
+    assert!(listed.iter().all(|r| r.contains('◉')), "{listed:?}");
+    // On another view the scoreboard still says what stepping stops at.
+    app.update(Action::NextView);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("only goals"), "{text}");
+}
+
+#[test]
+fn bookmarks_ahead_show_on_the_bar_but_not_on_the_hidden_timeline() {
+    let mut app = app();
+    app.update(Action::FullTime);
+    app.update(Action::ToggleMark);
+    app.update(Action::KickOff);
+    let text = screen(&app, 120, 40);
+    let bar_and_label: String = text.lines().skip(37).take(2).collect();
+    assert!(bar_and_label.contains('✦'), "the fan's own mark:\n{text}");
+    let rows = timeline_rows(&app);
+    assert!(
+        rows.iter().all(|r| !r.starts_with('✦')),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(!text.contains("Full time"), "{text}");
+}
+
+#[test]
+fn a_narrowed_timeline_does_not_tell_whether_more_is_to_come() {
+    let mut app = app();
+    app.update(Action::FilterGoals);
+    for _ in 0..3 {
+        app.update(Action::NextEvent);
+    }
+    assert_eq!(app.state().score().away, 2, "at Giroud's goal, the last");
+    for (w, h) in [(120, 40), (80, 24)] {
+        let text = screen(&app, w, h);
+        assert!(text.contains("hidden · s to show"), "{w}x{h}:\n{text}");
+    }
+    // Asking for more is the fan's choice, and the answer says only that
+    // nothing later is listed.
+    app.update(Action::NextEvent);
+    assert_eq!(app.message(), Some("Nothing later is listed (only goals)."));
+}

@@ -1,9 +1,11 @@
 //! What the fan can ask for, with no key names in it: the keymap turns
-//! keys into these, [`App::update`](super::App::update) applies them.
+//! keys into these (and the mouse module clicks),
+//! [`App::update`](super::App::update) applies them.
 //!
 //! A config file names actions in snake case (`next_event`); the names
 //! come from serde, so an action added to the keymap can be given other
-//! keys with no more code.
+//! keys with no more code. What only the mouse or the clock asks for
+//! (`go_to`, `grab`, `release`, `tick`) has no name there.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +31,9 @@ pub enum Action {
     Faster,
     /// Autoplay one speed slower.
     Slower,
-    /// Scroll the commentary down a page.
+    /// Scroll the commentary (or the help screen) down a page.
     ScrollDown,
-    /// Scroll the commentary up a page.
+    /// Scroll the commentary (or the help screen) up a page.
     ScrollUp,
     /// Open the prompt that jumps to a typed minute.
     OpenPrompt,
@@ -50,18 +52,57 @@ pub enum Action {
     /// elsewhere; the event loop carries it out, since it owns the
     /// terminal.
     Suspend,
+    /// Open the search prompt.
+    OpenSearch,
+    /// The next moment the search found.
+    NextHit,
+    /// The previous moment the search found.
+    PrevHit,
+    /// Open the filter menu.
+    OpenFilter,
+    /// List only the goals, and close the menu.
+    FilterGoals,
+    /// List only the cards, and close the menu.
+    FilterCards,
+    /// List only the home side's moments, and close the menu.
+    FilterHome,
+    /// List only the away side's moments, and close the menu.
+    FilterAway,
+    /// List only the moments of the current moment's player (the one the
+    /// search found there, when a search is on), and close the menu.
+    FilterPlayer,
+    /// Stop narrowing the timeline, and close the menu.
+    ClearFilter,
+    /// Close the filter menu, changing nothing.
+    CloseFilter,
+    /// Mark the current moment, or unmark it.
+    ToggleMark,
+    /// The next marked moment, round to the first after the last.
+    NextMark,
+    /// Back out one level: clear the search, else the filter, else quit.
+    Back,
+    /// Go to a step (a click on the timeline).
+    #[serde(skip)]
+    GoTo(usize),
+    /// Go to a step and keep following the pointer (a press or drag on
+    /// the progress bar).
+    #[serde(skip)]
+    Grab(usize),
+    /// The pointer let go of the progress bar.
+    #[serde(skip)]
+    Release,
     /// Open the help screen.
     OpenHelp,
     /// Close the help screen.
     CloseHelp,
-    /// Type a character into the minute prompt.
+    /// Type a character into the open prompt (minute or search).
     #[serde(skip)]
     PromptType(char),
-    /// Delete the last character of the minute prompt.
+    /// Delete the last character of the open prompt.
     PromptBackspace,
-    /// Jump to the minute typed in.
+    /// Jump to the minute typed in, or run the search.
     PromptSubmit,
-    /// Close the minute prompt without jumping.
+    /// Close the prompt without acting.
     PromptCancel,
     /// Autoplay's timer ran out: move on one moment.
     #[serde(skip)]

@@ -7,19 +7,27 @@
 //!
 //! Where stepping stops depends on the view: the timeline and the other
 //! panels stop at what the timeline lists (key moments, or every event
-//! after `a`), while the pitch stops at every action with a position too,
-//! so that autoplay there moves the ball from action to action in match
-//! time, as the game was played. The timeline keeps its own filter.
+//! after `a`, narrowed by the filter menu), while on the pitch, with no
+//! filter, stepping stops at every action with a position too, so that
+//! autoplay there moves the ball from action to action in match time, as
+//! the game was played. The timeline keeps its own filter.
+//!
+//! The app also keeps the fan's finding tools (see [`find`] and
+//! [`filter`]): the last search, whose hits are among the listed moments,
+//! and the marks. What the screen may say about them with spoilers hidden
+//! is decided here, in [`App::search_status`] and the search messages.
 
 use std::time::Duration;
 
 use super::action::Action;
 use super::clipboard::Clipboard;
+use super::filter::{self, EventFilter, Only, Scope};
+use super::find::{self, Bookmarks, Query, Search};
 use super::keymap::{Keymap, Mode};
 use super::theme::{ColorMode, Palette, Theme};
 use super::views::{View, ball_towards};
-use super::widgets::CommentaryWidget;
-use crate::model::{Clock, Event, Point};
+use super::widgets::{CommentaryWidget, HelpWidget};
+use crate::model::{Clock, Point, Side, Text};
 use crate::replay::{Playback, Replay, State};
 use ratatui::layout::Rect;
 
@@ -49,26 +57,6 @@ impl Default for AppOptions {
     }
 }
 
-/// Which events the timeline lists and stepping stops at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum EventFilter {
-    /// Everything but low-level plays (passes, carries…).
-    #[default]
-    KeyMoments,
-    /// Every event.
-    All,
-}
-
-impl EventFilter {
-    /// Whether `event` is listed.
-    pub fn shows(self, event: &Event) -> bool {
-        match self {
-            EventFilter::KeyMoments => event.is_key(),
-            EventFilter::All => true,
-        }
-    }
-}
-
 /// The minute prompt's text and its complaint, if the last entry was
 /// refused.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,8 +67,11 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// The longest entry the prompt accepts (`"120+15:59"` is 9).
+/// The longest entry the minute prompt accepts (`"120+15:59"` is 9).
 const PROMPT_MAX: usize = 9;
+
+/// The longest search, in characters: a few names' worth.
+const SEARCH_MAX: usize = 40;
 
 /// The replay viewer: a [`Replay`] plus everything about how it is being
 /// watched. Render it with `frame.render_widget(&app, area)`.
@@ -104,6 +95,18 @@ pub struct App {
     /// How far (0 to 1) autoplay has taken the ball towards the next stop.
     ball_progress: f32,
     suspend_requested: bool,
+    /// The last search run, with its hits among the listed moments.
+    search: Option<Search>,
+    /// Each event's searchable text, folded; built on the first search.
+    haystacks: Vec<String>,
+    marks: Bookmarks,
+    /// The steps a narrowed filter lists, with how many events the match
+    /// had when they were found.
+    listed: Option<(usize, Vec<usize>)>,
+    /// Whether the pointer holds the progress bar (pressed on it and not
+    /// yet released), so a drag seeks even off the bar's row.
+    dragging: bool,
+    help_scroll: usize,
     keymap: Keymap,
     sharing: Sharing,
     /// A line to put on the clipboard, for the event loop.
@@ -169,6 +172,12 @@ impl App {
             sharing: Sharing::default(),
             copy_request: None,
             unsure_copies: Vec::new(),
+            search: None,
+            haystacks: Vec::new(),
+            marks: Bookmarks::default(),
+            listed: None,
+            dragging: false,
+            help_scroll: 0,
             replay,
         }
     }
@@ -218,7 +227,12 @@ impl App {
         match action {
             Action::NextEvent => match self.next_stop(self.step) {
                 Some(step) => self.step = step,
-                None => self.say("This is the last moment of the match."),
+                None => match self.filter.label(&self.replay.game().info) {
+                    Some(label) if self.filter.is_narrowed() => {
+                        self.message = Some(format!("Nothing later is listed ({label})."));
+                    }
+                    _ => self.say("This is the last moment of the match."),
+                },
             },
             Action::PrevEvent => match self.prev_stop(self.step) {
                 Some(step) => self.step = step,
@@ -243,6 +257,14 @@ impl App {
                     self.say("That was the final moment. Home or g goes back to kick-off.");
                 }
             }
+            Action::ScrollDown if self.mode == Mode::Help => {
+                let (page, max) = self.help_page();
+                self.help_scroll = (self.help_scroll + page).min(max);
+            }
+            Action::ScrollUp if self.mode == Mode::Help => {
+                let (page, max) = self.help_page();
+                self.help_scroll = self.help_scroll.saturating_sub(page).min(max);
+            }
             Action::ScrollDown => {
                 let page = self.commentary_page();
                 self.scroll = (self.scroll + page).min(self.max_scroll());
@@ -261,25 +283,69 @@ impl App {
             Action::NextView => self.set_view(self.view.next()),
             Action::PrevView => self.set_view(self.view.prev()),
             Action::ToggleAllEvents => {
-                let (filter, note) = match self.filter {
-                    EventFilter::KeyMoments => (
-                        EventFilter::All,
+                let (scope, note) = match self.filter.scope {
+                    Scope::KeyMoments => (
+                        Scope::All,
                         "Every event: passes, carries and the rest are listed too.",
                     ),
-                    EventFilter::All => (
-                        EventFilter::KeyMoments,
+                    Scope::All => (
+                        Scope::KeyMoments,
                         "Key moments only: goals, chances, cards, substitutions, periods.",
                     ),
                 };
-                self.filter = filter;
+                self.set_filter(EventFilter {
+                    scope,
+                    ..self.filter.clone()
+                });
                 self.say(note);
             }
             Action::CopyMoment => self.copy_moment(),
+            Action::OpenSearch => {
+                self.prompt = Prompt::default();
+                self.mode = Mode::Search;
+            }
+            Action::NextHit => self.step_to_hit(true),
+            Action::PrevHit => self.step_to_hit(false),
+            Action::OpenFilter => self.mode = Mode::Filter,
+            Action::FilterGoals => self.choose_filter(Some(Only::Goals)),
+            Action::FilterCards => self.choose_filter(Some(Only::Cards)),
+            Action::FilterHome => self.choose_filter(Some(Only::Team(Side::Home))),
+            Action::FilterAway => self.choose_filter(Some(Only::Team(Side::Away))),
+            Action::FilterPlayer => match self.moment_player() {
+                Some(name) => self.choose_filter(Some(Only::Player(name))),
+                None => {
+                    self.mode = Mode::Normal;
+                    self.say(
+                        "This moment names no player: step to one of theirs (or find them with /), then f p.",
+                    );
+                }
+            },
+            Action::ClearFilter => self.choose_filter(None),
+            Action::CloseFilter => self.mode = Mode::Normal,
+            Action::ToggleMark => self.toggle_mark(),
+            Action::NextMark => self.next_mark(),
+            Action::Back => self.back(),
+            Action::GoTo(step) => {
+                self.step = step.min(self.replay.steps());
+                self.dragging = false;
+            }
+            Action::Grab(step) => {
+                self.step = step.min(self.replay.steps());
+                self.dragging = true;
+            }
+            Action::Release => self.dragging = false,
             Action::Suspend => self.suspend_requested = true,
-            Action::OpenHelp => self.mode = Mode::Help,
+            Action::OpenHelp => {
+                self.help_scroll = 0;
+                self.mode = Mode::Help;
+            }
             Action::CloseHelp => self.mode = Mode::Normal,
             Action::PromptType(c) => {
-                if self.prompt.input.len() < PROMPT_MAX {
+                let room = match self.mode {
+                    Mode::Search => self.prompt.input.chars().count() < SEARCH_MAX,
+                    _ => self.prompt.input.len() < PROMPT_MAX,
+                };
+                if room {
                     self.prompt.input.push(c);
                 }
                 self.prompt.error = None;
@@ -288,6 +354,7 @@ impl App {
                 self.prompt.input.pop();
                 self.prompt.error = None;
             }
+            Action::PromptSubmit if self.mode == Mode::Search => self.submit_search(),
             Action::PromptSubmit => self.submit_prompt(),
             Action::PromptCancel => self.mode = Mode::Normal,
             Action::Tick => self.tick(),
@@ -359,6 +426,198 @@ impl App {
         }
     }
 
+    /// Runs the search typed into the prompt. An empty one clears the
+    /// last search.
+    ///
+    /// Where the cursor goes depends on the spoiler setting. With spoilers
+    /// shown, it goes to the first hit from here on (or the first of all),
+    /// as in any pager. With them hidden it stays: the hits already
+    /// reached are marked and counted, and `n` goes on to the next one
+    /// when the fan chooses to look ahead. Running a search must not
+    /// itself carry the fan into the part of the match they have not seen,
+    /// nor tell them how often a name comes up there.
+    fn submit_search(&mut self) {
+        self.mode = Mode::Normal;
+        let Some(query) = Query::new(&self.prompt.input) else {
+            if self.search.take().is_some() {
+                self.say("Search cleared.");
+            }
+            return;
+        };
+        let hits = self.hits(&query);
+        let search = Search::new(query, hits);
+        if self.spoilers {
+            let from_here = search.hits().iter().copied().find(|&s| s >= self.step);
+            let wrapped = from_here.is_none() && !search.hits().is_empty();
+            if let Some(step) = from_here.or_else(|| search.hits().first().copied()) {
+                self.step = step;
+            }
+            let mut note = self.search_note(&search);
+            if wrapped {
+                note.push_str(" (from the start)");
+            }
+            if search.hits().len() > 1 {
+                note.push_str(" · n next, N previous");
+            }
+            self.message = Some(note);
+        } else {
+            let mut note = self.search_note(&search);
+            note.push_str(if search.count_upto(self.step) == 0 {
+                " · n looks ahead"
+            } else {
+                " · n looks ahead, N back"
+            });
+            self.message = Some(note);
+        }
+        self.search = Some(search);
+    }
+
+    /// "hit 3 of 7 for “kane”", counted as [`Search::status`] allows.
+    fn search_note(&self, search: &Search) -> String {
+        format!(
+            "{} for “{}”",
+            search.status(self.step, self.spoilers),
+            search.query().shown()
+        )
+    }
+
+    /// The listed moments that `query` finds.
+    fn hits(&mut self, query: &Query) -> Vec<usize> {
+        let events = &self.replay.game().events;
+        if self.haystacks.len() != events.len() {
+            self.haystacks = events
+                .iter()
+                .enumerate()
+                .map(|(i, event)| find::haystack(&self.replay, i + 1, event))
+                .collect();
+        }
+        events
+            .iter()
+            .zip(&self.haystacks)
+            .enumerate()
+            .filter(|(_, (event, hay))| self.filter.shows(event) && query.matches(hay))
+            .map(|(i, _)| i + 1)
+            .collect()
+    }
+
+    /// `n` (forward) or `N`: on to the next hit, which the fan may choose
+    /// even when it lies ahead with spoilers hidden, as `]` does for goals.
+    fn step_to_hit(&mut self, forward: bool) {
+        let Some(search) = self.search.take() else {
+            self.say("No search yet: / searches players, teams and commentary.");
+            return;
+        };
+        let target = if forward {
+            search.next(self.step)
+        } else {
+            search.prev(self.step)
+        };
+        match target {
+            Some(step) => {
+                self.step = step;
+                self.message = Some(self.search_note(&search));
+            }
+            None => {
+                let which = if forward { "later" } else { "earlier" };
+                self.message = Some(format!(
+                    "No {which} match for “{}”.",
+                    search.query().shown()
+                ));
+            }
+        }
+        self.search = Some(search);
+    }
+
+    /// Applies a choice from the filter menu (`None`: no filter) and
+    /// closes it.
+    fn choose_filter(&mut self, only: Option<Only>) {
+        self.mode = Mode::Normal;
+        let cleared = only.is_none();
+        self.set_filter(EventFilter {
+            only,
+            ..self.filter.clone()
+        });
+        let note = match self.filter.label(&self.replay.game().info) {
+            Some(label) if !cleared => {
+                format!("Listing {label}: ←→ step through them, Esc clears the filter.")
+            }
+            _ => "No filter: the timeline lists every key moment again.".to_owned(),
+        };
+        self.message = Some(note);
+    }
+
+    /// The player `f p` narrows to: of the people the current moment
+    /// names, the first the search matches when there is a search, else
+    /// the main one (the scorer, the player booked, the one coming on).
+    pub fn moment_player(&self) -> Option<Text> {
+        let event = self.state().event()?;
+        if let Some(search) = &self.search {
+            let found = filter::people(event).find(|p| search.query().matches(&find::fold(p)));
+            if let Some(name) = found {
+                return Some(name.clone());
+            }
+        }
+        filter::people(event).next().cloned()
+    }
+
+    fn toggle_mark(&mut self) {
+        let marked = self.marks.toggle(self.step);
+        let n = self.marks.len();
+        let note = if marked {
+            format!(
+                "Marked {}: ' comes back to it ({n} {}).",
+                self.moment_label(),
+                if n == 1 { "mark" } else { "marks" }
+            )
+        } else {
+            format!("Mark removed ({n} left).")
+        };
+        self.message = Some(note);
+    }
+
+    fn next_mark(&mut self) {
+        match self.marks.next_cycling(self.step) {
+            None => self.say("No marks yet: m marks the moment you are on."),
+            Some(step) if step == self.step => self.say("This is your only mark."),
+            Some(step) => {
+                self.step = step;
+                let i = self.marks.position(step).unwrap_or(1);
+                let note = format!("Mark {i} of {}: {}", self.marks.len(), self.moment_label());
+                self.message = Some(note);
+            }
+        }
+    }
+
+    /// The current moment in a few words: "54'", "before kick-off".
+    fn moment_label(&self) -> String {
+        let state = self.state();
+        match (state.event(), state.clock()) {
+            (None, _) => "before kick-off".to_owned(),
+            (Some(_), Some(clock)) => clock.display().to_string(),
+            (Some(_), None) => "a shoot-out kick".to_owned(),
+        }
+    }
+
+    /// Esc: the search goes first, then the filter, and only then the
+    /// viewer, so a fan backing out of a search does not lose the replay.
+    fn back(&mut self) {
+        if self.search.take().is_some() {
+            self.say("Search cleared.");
+        } else if self.filter.is_narrowed() {
+            self.choose_filter(None);
+        } else {
+            self.running = false;
+        }
+    }
+
+    /// Lines a page of help scrolling moves and the furthest it can go.
+    fn help_page(&self) -> (usize, usize) {
+        match self.viewport {
+            Some(area) => HelpWidget::new(self).scroll_range(area),
+            None => (10, usize::MAX),
+        }
+    }
+
     /// Autoplay: on to the next stop, stopping at the last.
     fn tick(&mut self) {
         if !self.playback.playing {
@@ -413,7 +672,7 @@ impl App {
     /// Whether stepping visits located actions the filter hides: on the
     /// pitch, unless every event is shown anyway.
     fn steps_by_location(&self) -> bool {
-        self.view == View::Pitch && self.filter == EventFilter::KeyMoments
+        self.view == View::Pitch && self.filter == EventFilter::KEY_MOMENTS
     }
 
     /// Tells the app how far autoplay has got from the current moment to
@@ -486,8 +745,39 @@ impl App {
     /// The next step the timeline lists.
     pub fn next_visible(&self, step: usize) -> Option<usize> {
         match self.filter {
-            EventFilter::KeyMoments => self.replay.next_key(step),
-            EventFilter::All => (step < self.replay.steps()).then_some(step + 1),
+            EventFilter {
+                scope: Scope::KeyMoments,
+                only: None,
+            } => self.replay.next_key(step),
+            EventFilter {
+                scope: Scope::All,
+                only: None,
+            } => (step < self.replay.steps()).then_some(step + 1),
+            _ => match self.listed() {
+                Some(listed) => {
+                    let i = listed.partition_point(|&s| s <= step);
+                    listed.get(i).copied()
+                }
+                None => {
+                    let events = &self.replay.game().events;
+                    let from = step.min(events.len());
+                    events[from..]
+                        .iter()
+                        .position(|e| self.filter.shows(e))
+                        .map(|i| from + i + 1)
+                }
+            },
+        }
+    }
+
+    /// The steps a narrowed filter lists, found when the filter was set,
+    /// so stepping and drawing are binary searches however long the match;
+    /// `None` when not narrowed, or when the match has grown since (the
+    /// callers then scan, which is always right).
+    fn listed(&self) -> Option<&[usize]> {
+        match &self.listed {
+            Some((events, steps)) if *events == self.replay.steps() => Some(steps),
+            _ => None,
         }
     }
 
@@ -495,9 +785,99 @@ impl App {
     /// counts.
     pub fn prev_visible(&self, step: usize) -> Option<usize> {
         match self.filter {
-            EventFilter::KeyMoments => self.replay.prev_key(step),
-            EventFilter::All => step.checked_sub(1),
+            EventFilter {
+                scope: Scope::KeyMoments,
+                only: None,
+            } => self.replay.prev_key(step),
+            EventFilter {
+                scope: Scope::All,
+                only: None,
+            } => step.checked_sub(1),
+            _ => {
+                if step == 0 {
+                    return None;
+                }
+                if let Some(listed) = self.listed() {
+                    let i = listed.partition_point(|&s| s < step);
+                    return Some(i.checked_sub(1).map_or(0, |i| listed[i]));
+                }
+                let events = &self.replay.game().events;
+                let before = (step - 1).min(events.len());
+                Some(
+                    events[..before]
+                        .iter()
+                        .rposition(|e| self.filter.shows(e))
+                        .map_or(0, |i| i + 1),
+                )
+            }
         }
+    }
+
+    /// Whether stepping stops at `step` (step 0 always counts).
+    pub fn is_stop(&self, step: usize) -> bool {
+        if step == 0 {
+            return true;
+        }
+        if self.steps_by_location() {
+            return self.pitch_stops.binary_search(&step).is_ok();
+        }
+        step.checked_sub(1)
+            .and_then(|i| self.replay.game().events.get(i))
+            .is_some_and(|e| self.filter.shows(e))
+    }
+
+    /// `step` if stepping stops there, else the stop before it: where a
+    /// click on the progress bar lands, so the cursor is always on a
+    /// moment the timeline lists.
+    pub fn stop_at_or_before(&self, step: usize) -> usize {
+        let step = step.min(self.replay.steps());
+        if self.is_stop(step) {
+            step
+        } else {
+            self.prev_stop(step).unwrap_or(0)
+        }
+    }
+
+    /// The last search, if one is on.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The search for the footer: "/kane · hit 3 of 7", counted only up
+    /// to the cursor while spoilers are hidden.
+    pub fn search_status(&self) -> Option<String> {
+        self.search.as_ref().map(|s| {
+            format!(
+                "/{} · {}",
+                s.query().shown(),
+                s.status(self.step, self.spoilers)
+            )
+        })
+    }
+
+    /// Whether the timeline marks `step` as a search hit.
+    pub fn is_hit(&self, step: usize) -> bool {
+        self.search.as_ref().is_some_and(|s| s.is_hit(step))
+    }
+
+    /// The fan's marks.
+    pub fn marks(&self) -> &Bookmarks {
+        &self.marks
+    }
+
+    /// Whether the pointer holds the progress bar.
+    pub fn dragging(&self) -> bool {
+        self.dragging
+    }
+
+    /// How far the help screen is scrolled, in lines.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The screen the app was last drawn on (see [`App::set_viewport`]).
+    pub fn viewport(&self) -> Option<Rect> {
+        self.viewport
     }
 
     /// Whether the viewer should keep running.
@@ -531,13 +911,25 @@ impl App {
     }
 
     /// Which events are listed.
-    pub fn filter(&self) -> EventFilter {
-        self.filter
+    pub fn filter(&self) -> &EventFilter {
+        &self.filter
     }
 
-    /// Lists key moments only or every event.
+    /// Changes which events are listed; a search on finds its hits again
+    /// among them.
     pub fn set_filter(&mut self, filter: EventFilter) {
         self.filter = filter;
+        self.listed = self.filter.is_narrowed().then(|| {
+            let events = &self.replay.game().events;
+            let steps = (1..=events.len())
+                .filter(|&s| self.filter.shows(&events[s - 1]))
+                .collect();
+            (events.len(), steps)
+        });
+        if let Some(search) = self.search.take() {
+            let hits = self.hits(search.query());
+            self.search = Some(Search::new(search.query().clone(), hits));
+        }
     }
 
     /// Which bindings are in force.
@@ -626,7 +1018,7 @@ mod tests {
         assert_eq!(app.step(), 6);
         app.update(Action::PrevEvent);
         assert_eq!(app.step(), 4);
-        app.set_filter(EventFilter::All);
+        app.set_filter(EventFilter::ALL_EVENTS);
         app.update(Action::NextEvent);
         assert_eq!(app.step(), 5, "the play after the goal");
         app.update(Action::KickOff);
@@ -671,14 +1063,14 @@ mod tests {
         app.update(Action::NextView);
         assert_eq!(app.view(), View::Timeline);
 
-        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
         app.update(Action::ToggleAllEvents);
-        assert_eq!(app.filter(), EventFilter::All);
+        assert_eq!(app.filter(), &EventFilter::ALL_EVENTS);
         assert!(app.message().is_some_and(|m| m.contains("Every event")));
         app.update(Action::NextEvent);
         assert_eq!(app.step(), 2, "the pass is a stop now");
         app.update(Action::ToggleAllEvents);
-        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
         app.update(Action::NextEvent);
         assert_eq!(app.step(), 4, "plays are passed over again");
     }
@@ -707,7 +1099,7 @@ mod tests {
         assert_eq!(back, [5, 4, 2, 1, 0]);
         // What the timeline lists is unchanged.
         assert_eq!(app.next_visible(1), Some(4));
-        assert_eq!(app.filter(), EventFilter::KeyMoments);
+        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
         // Autoplay on the pitch goes action by action, with every event
         // shown too.
         app.update(Action::KickOff);
@@ -907,6 +1299,301 @@ mod tests {
         app.update(Action::KickOff);
         app.update(Action::ScrollDown);
         assert_eq!(app.scroll(), 0, "the kick-off text fits: nothing to scroll");
+    }
+
+    fn searched(app: &mut App, text: &str) {
+        app.update(Action::OpenSearch);
+        assert_eq!(app.mode(), Mode::Search);
+        for c in text.chars() {
+            app.update(Action::PromptType(c));
+        }
+        app.update(Action::PromptSubmit);
+        assert_eq!(app.mode(), Mode::Normal);
+    }
+
+    /// The steps of the bundled match whose event satisfies `keep`.
+    fn steps_where(app: &App, keep: impl Fn(&crate::model::Event) -> bool) -> Vec<usize> {
+        let events = &app.replay().game().events;
+        (1..=events.len())
+            .filter(|&s| keep(&events[s - 1]))
+            .collect()
+    }
+
+    #[test]
+    fn with_spoilers_hidden_a_search_stays_put_and_counts_only_what_was_reached() {
+        let mut app = app();
+        let start = app.step();
+        searched(&mut app, "giroud");
+        assert_eq!(app.step(), start, "Enter does not carry the fan ahead");
+        let note = app.message().unwrap().to_owned();
+        assert!(note.starts_with("no match so far for “giroud”"), "{note}");
+        assert!(note.contains("n looks ahead"), "{note}");
+        let hits = app.search().unwrap().hits().to_vec();
+        assert!(!hits.is_empty());
+        // n is the fan's own choice to look ahead.
+        app.update(Action::NextHit);
+        assert_eq!(app.step(), hits[0]);
+        assert_eq!(app.message(), Some("hit 1 for “giroud”"));
+        let status = app.search_status().unwrap();
+        assert_eq!(status, "/giroud · hit 1");
+        // Nothing says how many more there are.
+        for step in 0..=app.replay().steps() {
+            app.update(Action::GoTo(step));
+            let status = app.search_status().unwrap();
+            assert!(!status.contains(" of "), "{step}: {status}");
+            assert!(app.search().unwrap().count_upto(step) <= hits.len());
+        }
+        app.update(Action::GoTo(hits[0]));
+        app.update(Action::PrevHit);
+        assert_eq!(app.step(), hits[0]);
+        assert_eq!(app.message(), Some("No earlier match for “giroud”."));
+    }
+
+    #[test]
+    fn with_spoilers_shown_a_search_goes_to_the_first_hit_and_counts_them_all() {
+        let mut app = app();
+        app.update(Action::ToggleSpoilers);
+        searched(&mut app, "TCHOUAMENI");
+        let hits = app.search().unwrap().hits().to_vec();
+        let goal = steps_where(&app, |e| {
+            e.player.as_deref() == Some("Aurélien Tchouaméni")
+                && matches!(e.detail, Detail::Goal { .. })
+        });
+        assert!(hits.contains(&goal[0]), "case and accents do not matter");
+        assert_eq!(app.step(), hits[0]);
+        let total = hits.len();
+        assert!(
+            app.message()
+                .unwrap()
+                .starts_with(&format!("hit 1 of {total} for “TCHOUAMENI”")),
+            "{:?}",
+            app.message()
+        );
+        app.update(Action::FullTime);
+        searched(&mut app, "tchouaméni");
+        assert_eq!(app.step(), hits[0], "from the end, round to the first");
+        assert!(app.message().unwrap().contains("(from the start)"));
+        searched(&mut app, "nobody at all");
+        assert_eq!(app.message(), Some("no match for “nobody at all”"));
+        assert_eq!(app.step(), hits[0]);
+    }
+
+    #[test]
+    fn an_empty_search_and_esc_clear_the_search_then_the_filter_then_quit() {
+        let mut app = app();
+        searched(&mut app, "kane");
+        assert!(app.search().is_some());
+        searched(&mut app, "   ");
+        assert!(app.search().is_none());
+        assert_eq!(app.message(), Some("Search cleared."));
+        searched(&mut app, "kane");
+        app.update(Action::OpenFilter);
+        app.update(Action::FilterGoals);
+        app.update(Action::Back);
+        assert!(app.search().is_none());
+        assert!(app.filter().is_narrowed(), "one level at a time");
+        app.update(Action::Back);
+        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
+        assert!(app.is_running());
+        app.update(Action::Back);
+        assert!(!app.is_running());
+    }
+
+    #[test]
+    fn a_search_prompt_cancelled_keeps_the_last_search() {
+        let mut app = app();
+        searched(&mut app, "kane");
+        app.update(Action::OpenSearch);
+        app.update(Action::PromptType('x'));
+        app.update(Action::PromptCancel);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert_eq!(app.search().unwrap().query().shown(), "kane");
+        app.update(Action::OpenSearch);
+        for _ in 0..100 {
+            app.update(Action::PromptType('é'));
+        }
+        assert_eq!(app.prompt().input.chars().count(), SEARCH_MAX);
+    }
+
+    #[test]
+    fn filters_narrow_what_is_listed_and_where_stepping_stops() {
+        let mut app = app();
+        app.update(Action::ToggleSpoilers);
+        let walk = |app: &mut App| {
+            app.update(Action::GoTo(0));
+            let mut stops = Vec::new();
+            loop {
+                let before = app.step();
+                app.update(Action::NextEvent);
+                if app.step() == before {
+                    return stops;
+                }
+                stops.push(app.step());
+            }
+        };
+        app.update(Action::OpenFilter);
+        assert_eq!(app.mode(), Mode::Filter);
+        app.update(Action::FilterGoals);
+        assert_eq!(app.mode(), Mode::Normal);
+        assert!(app.message().unwrap().contains("only goals"));
+        let goals = steps_where(&app, |e| matches!(e.detail, Detail::Goal { .. }));
+        assert_eq!(walk(&mut app), goals);
+        // Back from the last goal: the earlier goals, then before kick-off.
+        let mut back = Vec::new();
+        while app.step() > 0 {
+            app.update(Action::PrevEvent);
+            back.push(app.step());
+        }
+        let mut expected: Vec<usize> = goals[..goals.len() - 1].iter().rev().copied().collect();
+        expected.push(0);
+        assert_eq!(back, expected);
+
+        app.update(Action::FilterCards);
+        let cards = steps_where(&app, |e| matches!(e.detail, Detail::Card { .. }));
+        assert_eq!(walk(&mut app), cards);
+
+        app.update(Action::FilterAway);
+        let french = steps_where(&app, |e| e.team == Some(crate::model::Side::Away));
+        assert_eq!(walk(&mut app), french);
+
+        // The player of the current moment: Griezmann's booking.
+        app.update(Action::GoTo(cards[0]));
+        app.update(Action::FilterPlayer);
+        let griezmann = steps_where(&app, |e| {
+            filter::people(e).any(|p| &**p == "Antoine Griezmann")
+        });
+        assert!(griezmann.len() >= 3, "booked, and assisting twice");
+        assert_eq!(walk(&mut app), griezmann);
+
+        // Autoplay follows the filter too.
+        app.update(Action::FilterGoals);
+        app.update(Action::GoTo(0));
+        app.update(Action::TogglePlay);
+        app.update(Action::Tick);
+        assert_eq!(app.step(), goals[0]);
+
+        app.update(Action::ClearFilter);
+        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
+        assert!(app.message().unwrap().starts_with("No filter"));
+    }
+
+    #[test]
+    fn the_player_filter_takes_the_one_the_search_found() {
+        let mut app = app();
+        app.update(Action::ToggleSpoilers);
+        let sub = steps_where(
+            &app,
+            |e| matches!(&e.detail, Detail::Substitution { player_out: Some(p), .. } if &**p == "Ousmane Dembélé"),
+        )[0];
+        app.update(Action::GoTo(sub));
+        assert_eq!(app.moment_player().as_deref(), Some("Kingsley Coman"));
+        searched(&mut app, "dembele");
+        app.update(Action::GoTo(sub));
+        assert_eq!(app.moment_player().as_deref(), Some("Ousmane Dembélé"));
+        app.update(Action::FilterPlayer);
+        assert_eq!(
+            app.filter().only,
+            Some(Only::Player(Text::from("Ousmane Dembélé")))
+        );
+        // A moment without a player leaves the filter as it was.
+        app.update(Action::KickOff);
+        app.update(Action::FilterPlayer);
+        assert!(app.message().unwrap().contains("names no player"));
+        assert!(matches!(app.filter().only, Some(Only::Player(_))));
+    }
+
+    #[test]
+    fn search_hits_follow_the_filter() {
+        let mut app = app();
+        app.update(Action::ToggleSpoilers);
+        searched(&mut app, "kane");
+        let all = app.search().unwrap().hits().to_vec();
+        app.update(Action::FilterGoals);
+        let goals = app.search().unwrap().hits().to_vec();
+        assert!(goals.len() < all.len(), "{goals:?} {all:?}");
+        assert!(goals.iter().all(|s| all.contains(s)));
+        for &s in &goals {
+            let event = &app.replay().game().events[s - 1];
+            assert!(matches!(event.detail, Detail::Goal { .. }));
+        }
+        app.update(Action::ClearFilter);
+        assert_eq!(app.search().unwrap().hits(), all);
+    }
+
+    #[test]
+    fn marks_toggle_and_the_quote_key_cycles_through_them() {
+        let mut app = app();
+        app.update(Action::NextMark);
+        assert_eq!(
+            app.message(),
+            Some("No marks yet: m marks the moment you are on.")
+        );
+        app.update(Action::NextGoal);
+        let first = app.step();
+        app.update(Action::ToggleMark);
+        assert!(app.message().unwrap().starts_with("Marked 17'"));
+        app.update(Action::NextMark);
+        assert_eq!(app.message(), Some("This is your only mark."));
+        app.update(Action::NextGoal);
+        let second = app.step();
+        app.update(Action::ToggleMark);
+        assert_eq!(app.marks().iter().collect::<Vec<_>>(), [first, second]);
+        app.update(Action::NextMark);
+        assert_eq!(app.step(), first, "round to the first");
+        assert_eq!(app.message(), Some("Mark 1 of 2: 17'"));
+        app.update(Action::NextMark);
+        assert_eq!(app.step(), second);
+        app.update(Action::ToggleMark);
+        assert_eq!(app.message(), Some("Mark removed (1 left)."));
+        assert!(!app.marks().contains(second));
+    }
+
+    #[test]
+    fn n_without_a_search_says_how_to_start_one() {
+        let mut app = app();
+        app.update(Action::NextHit);
+        assert!(app.message().unwrap().contains("/ searches"));
+    }
+
+    #[test]
+    fn help_scrolls_only_as_far_as_it_goes() {
+        let mut app = app();
+        app.set_viewport(80, 24);
+        app.update(Action::OpenHelp);
+        for _ in 0..10 {
+            app.update(Action::ScrollDown);
+        }
+        let bottom = app.help_scroll();
+        assert!(bottom > 0);
+        app.update(Action::ScrollUp);
+        assert!(app.help_scroll() < bottom);
+        app.update(Action::CloseHelp);
+        app.update(Action::OpenHelp);
+        assert_eq!(app.help_scroll(), 0, "the help opens at the top");
+        assert_eq!(app.scroll(), 0, "the commentary did not move");
+    }
+
+    #[test]
+    fn a_narrowed_listing_found_once_steps_as_a_scan_would() {
+        let mut app = app();
+        let choices = [Action::FilterGoals, Action::FilterCards, Action::FilterHome];
+        for choice in choices {
+            app.update(choice);
+            assert!(app.listed().is_some());
+            let steps = 0..=app.replay().steps() + 1;
+            let cached: Vec<_> = steps
+                .clone()
+                .map(|s| (app.next_visible(s), app.prev_visible(s)))
+                .collect();
+            let kept = app.listed.take();
+            let scanned: Vec<_> = steps
+                .map(|s| (app.next_visible(s), app.prev_visible(s)))
+                .collect();
+            assert_eq!(cached, scanned, "{choice:?}");
+            app.listed = kept;
+        }
+        app.update(Action::ClearFilter);
+        assert!(app.listed().is_none());
     }
 
     #[test]

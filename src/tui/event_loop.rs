@@ -5,9 +5,10 @@
 //!
 //! It is also the only part that owns the terminal, so Ctrl-Z (which the
 //! app merely asks for) is carried out here: the terminal goes back to the
-//! shell, the process stops, and `fg` brings back a fully redrawn screen.
-//! Likewise a copy (`y`): the app says what to copy, and the loop writes
-//! the OSC 52 sequence that hands it to the terminal's clipboard.
+//! shell (mouse reporting off too), the process stops, and `fg` brings
+//! back a fully redrawn screen. Likewise a copy (`y`): the app says what
+//! to copy, and the loop writes the OSC 52 sequence that hands it to the
+//! terminal's clipboard.
 
 use std::io::{self, Write};
 use std::time::Instant;
@@ -18,6 +19,7 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::app::App;
 use super::views::FRAME;
+use super::{mouse, terminal};
 
 /// Runs the viewer until the fan quits. The caller sets the terminal up
 /// (`ratatui::init`) and restores it afterwards, also on error.
@@ -79,35 +81,42 @@ fn draw(terminal: &mut DefaultTerminal, app: &mut App, clock: &mut Autoplay) -> 
 /// in a cooked terminal, and takes the terminal again once the shell
 /// continues it (`fg`). The screen is cleared and the next draw repaints
 /// every cell, since the alternate screen comes back blank.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(screen: &mut DefaultTerminal) -> io::Result<()> {
+    terminal::release_mouse();
     ratatui::try_restore()?;
-    crossterm::execute!(terminal.backend_mut(), crossterm::cursor::Show)?;
+    crossterm::execute!(screen.backend_mut(), crossterm::cursor::Show)?;
     // Stops here until SIGCONT. Without job control (no shell to come
     // back to) the kernel discards the signal and this returns at once.
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
-        terminal.backend_mut(),
+        screen.backend_mut(),
         crossterm::terminal::EnterAlternateScreen
     )?;
-    terminal.clear()
+    terminal::reclaim_mouse()?;
+    screen.clear()
 }
 
 /// Applies a terminal event; returns whether the screen needs redrawing.
-/// Key releases, unbound keys, mouse and focus events change nothing.
+/// Key releases, unbound keys, mouse events that hit nothing (or arrive
+/// before the first frame) and focus events change nothing.
 pub fn handle_event(app: &mut App, event: &Event) -> bool {
-    match event {
-        Event::Key(key) => match app.keymap().action_for(app.mode(), *key) {
-            Some(action) => {
-                app.update(action);
-                true
-            }
-            None => false,
-        },
+    let action = match event {
+        Event::Key(key) => app.keymap().action_for(app.mode(), *key),
+        Event::Mouse(pointer) => app
+            .viewport()
+            .and_then(|area| mouse::action_for(app, area, *pointer)),
         // The size is read again when drawing, so a storm of resizes
         // always ends on a frame of the final size.
-        Event::Resize(..) => true,
-        _ => false,
+        Event::Resize(..) => return true,
+        _ => None,
+    };
+    match action {
+        Some(action) => {
+            app.update(action);
+            true
+        }
+        None => false,
     }
 }
 
@@ -252,6 +261,38 @@ mod tests {
         assert_eq!(app.state().score().away, 0);
         assert!(handle_event(&mut app, &key(KeyCode::F(2))));
         assert_eq!(app.state().score().away, 1, "F2 went to the first goal");
+    }
+
+    #[test]
+    fn mouse_events_act_once_the_screen_is_known_and_moves_do_nothing() {
+        use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+        let mut app = app();
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        });
+        let start = app.step();
+        assert!(!handle_event(&mut app, &wheel), "no frame drawn yet");
+        assert_eq!(app.step(), start);
+        app.set_viewport(80, 24);
+        assert!(handle_event(&mut app, &wheel));
+        assert_eq!(Some(app.step()), app.next_visible(start));
+        let moved = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Moved,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert!(!handle_event(&mut app, &moved));
+        let right_click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Right),
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert!(!handle_event(&mut app, &right_click));
     }
 
     #[test]

@@ -29,17 +29,29 @@ pub enum Mode {
     Help,
     /// The minute prompt is open.
     Prompt,
+    /// The search prompt is open.
+    Search,
+    /// The filter menu is open.
+    Filter,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 3] = [Mode::Normal, Mode::Prompt, Mode::Help];
+    pub const ALL: [Mode; 5] = [
+        Mode::Normal,
+        Mode::Prompt,
+        Mode::Search,
+        Mode::Filter,
+        Mode::Help,
+    ];
 
     /// The heading of this mode's section on the help screen.
     pub const fn title(self) -> &'static str {
         match self {
             Mode::Normal => "Replay",
             Mode::Prompt => "Minute prompt (: or t)",
+            Mode::Search => "Search prompt (/)",
+            Mode::Filter => "Filter menu (f)",
             Mode::Help => "This help screen",
         }
     }
@@ -60,6 +72,8 @@ pub enum Key {
     Ctrl(char),
     /// Any character a clock can be typed with: a digit, `+` or `:`.
     ClockChar,
+    /// Any character typed without Ctrl or Alt, for the search prompt.
+    TextChar,
 }
 
 impl Key {
@@ -82,6 +96,7 @@ impl Key {
             {
                 Some(c)
             }
+            (Key::TextChar, KeyCode::Char(c)) if !ctrl_or_alt && !c.is_control() => Some(c),
             _ => None,
         }
     }
@@ -112,6 +127,7 @@ impl Key {
             },
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::ClockChar => "0-9 + :".to_owned(),
+            Key::TextChar => "letters".to_owned(),
         }
     }
 
@@ -119,7 +135,14 @@ impl Key {
     /// different things would leave one of them dead.
     pub fn overlaps(self, other: Key) -> bool {
         let clock_char = |k: Key| matches!(k, Key::Plain(KeyCode::Char(c)) if c.is_ascii_digit() || c == '+' || c == ':');
+        let typed = |k: Key| {
+            matches!(
+                k,
+                Key::TextChar | Key::ClockChar | Key::Plain(KeyCode::Char(_))
+            )
+        };
         match (self, other) {
+            (Key::TextChar, k) | (k, Key::TextChar) => typed(k),
             (Key::ClockChar, k) | (k, Key::ClockChar) => k == Key::ClockChar || clock_char(k),
             (Key::Ctrl(a), Key::Ctrl(b)) => a.eq_ignore_ascii_case(&b),
             (a, b) => a == b,
@@ -208,7 +231,7 @@ impl fmt::Display for Key {
 pub enum Command {
     /// Apply this action.
     Do(Action),
-    /// Type the pressed character into the minute prompt.
+    /// Type the pressed character into the open prompt.
     Type,
 }
 
@@ -381,6 +404,48 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
+        &[Plain(Char('/'))],
+        Action::OpenSearch,
+        "Search names, teams, words",
+        Some(("/", "search")),
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('n'))],
+        Action::NextHit,
+        "Next search hit",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('N'))],
+        Action::PrevHit,
+        "Previous search hit",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('f'))],
+        Action::OpenFilter,
+        "Filter: goals, cards, player",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('m'))],
+        Action::ToggleMark,
+        "Mark or unmark this moment",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('\''))],
+        Action::NextMark,
+        "Next marked moment",
+        None,
+    ),
+    bind(
+        Mode::Normal,
         &[Plain(Char('?'))],
         Action::OpenHelp,
         "This help",
@@ -395,7 +460,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
-        &[Plain(Char('q')), Plain(KeyCode::Esc), Ctrl('c')],
+        &[Plain(KeyCode::Esc)],
+        Action::Back,
+        "Clear search/filter, or quit",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('q')), Ctrl('c')],
         Action::Quit,
         "Quit",
         Some(("q", "quit")),
@@ -430,12 +502,107 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(Mode::Prompt, &[Ctrl('c')], Action::Quit, "Quit", None),
     bind(Mode::Prompt, &[Ctrl('z')], Action::Suspend, "Suspend", None),
+    Binding {
+        mode: Mode::Search,
+        keys: Cow::Borrowed(&[Key::TextChar]),
+        command: Command::Type,
+        description: "Type what to find",
+        hint: None,
+    },
+    bind(
+        Mode::Search,
+        &[Plain(KeyCode::Backspace)],
+        Action::PromptBackspace,
+        "Delete last",
+        None,
+    ),
+    bind(
+        Mode::Search,
+        &[Plain(KeyCode::Enter)],
+        Action::PromptSubmit,
+        "Run the search",
+        Some(("Enter", "search")),
+    ),
+    bind(
+        Mode::Search,
+        &[Plain(KeyCode::Esc)],
+        Action::PromptCancel,
+        "Cancel",
+        Some(("Esc", "cancel")),
+    ),
+    bind(Mode::Search, &[Ctrl('c')], Action::Quit, "Quit", None),
+    bind(Mode::Search, &[Ctrl('z')], Action::Suspend, "Suspend", None),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('g'))],
+        Action::FilterGoals,
+        "Only goals",
+        Some(("g", "goals")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('c'))],
+        Action::FilterCards,
+        "Only cards",
+        Some(("c", "cards")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('h'))],
+        Action::FilterHome,
+        "Only the home team",
+        Some(("h", "home")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('a'))],
+        Action::FilterAway,
+        "Only the away team",
+        Some(("a", "away")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('p'))],
+        Action::FilterPlayer,
+        "Only the player here",
+        Some(("p", "player")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(Char('x'))],
+        Action::ClearFilter,
+        "No filter",
+        Some(("x", "none")),
+    ),
+    bind(
+        Mode::Filter,
+        &[Plain(KeyCode::Esc), Plain(Char('f'))],
+        Action::CloseFilter,
+        "Close the menu",
+        Some(("Esc", "back")),
+    ),
+    bind(Mode::Filter, &[Ctrl('c')], Action::Quit, "Quit", None),
+    bind(Mode::Filter, &[Ctrl('z')], Action::Suspend, "Suspend", None),
     bind(
         Mode::Help,
         &[Plain(KeyCode::Esc), Plain(Char('?')), Plain(Char('q'))],
         Action::CloseHelp,
         "Close the help",
         Some(("Esc", "close")),
+    ),
+    bind(
+        Mode::Help,
+        &[Plain(KeyCode::PageDown), Plain(KeyCode::Down)],
+        Action::ScrollDown,
+        "Scroll down",
+        None,
+    ),
+    bind(
+        Mode::Help,
+        &[Plain(KeyCode::PageUp), Plain(KeyCode::Up)],
+        Action::ScrollUp,
+        "Scroll up",
+        None,
     ),
     bind(Mode::Help, &[Ctrl('c')], Action::Quit, "Quit", None),
     bind(Mode::Help, &[Ctrl('z')], Action::Suspend, "Suspend", None),
@@ -524,10 +691,11 @@ pub struct Conflict {
 }
 
 impl Command {
-    /// The action's config name, or what typing does.
-    fn name(self) -> String {
+    /// The action's config name, or what typing does in `mode`.
+    fn name(self, mode: Mode) -> String {
         match self {
             Command::Do(action) => action.name(),
+            Command::Type if mode == Mode::Search => "typing the search".to_owned(),
             Command::Type => "typing the minute".to_owned(),
         }
     }
@@ -539,8 +707,8 @@ impl fmt::Display for Conflict {
             f,
             "key \"{}\" would do both {} and {} in the {} keys, expected each key to do one thing",
             self.key.label(),
-            self.commands[0].name(),
-            self.commands[1].name(),
+            self.commands[0].name(self.mode),
+            self.commands[1].name(self.mode),
             self.mode.name()
         )
     }
@@ -688,7 +856,13 @@ mod tests {
             (Char('s'), Action::ToggleSpoilers),
             (Char('?'), Action::OpenHelp),
             (Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Quit),
+            (KeyCode::Esc, Action::Back),
+            (Char('/'), Action::OpenSearch),
+            (Char('n'), Action::NextHit),
+            (Char('N'), Action::PrevHit),
+            (Char('f'), Action::OpenFilter),
+            (Char('m'), Action::ToggleMark),
+            (Char('\''), Action::NextMark),
             (KeyCode::Tab, Action::NextView),
             (KeyCode::BackTab, Action::PrevView),
             (Char('a'), Action::ToggleAllEvents),
@@ -771,6 +945,39 @@ mod tests {
     }
 
     #[test]
+    fn the_search_prompt_takes_any_text_but_not_ctrl_keys() {
+        let search = |key| action_for(Mode::Search, key);
+        for c in "aqQ 'é/?1n".chars() {
+            assert_eq!(search(press(Char(c))), Some(Action::PromptType(c)), "{c:?}");
+        }
+        let shifted = KeyEvent::new(Char('M'), KeyModifiers::SHIFT);
+        assert_eq!(search(shifted), Some(Action::PromptType('M')));
+        let alt = KeyEvent::new(Char('b'), KeyModifiers::ALT);
+        assert_eq!(search(alt), None);
+        assert_eq!(search(press(KeyCode::Enter)), Some(Action::PromptSubmit));
+        assert_eq!(search(press(KeyCode::Esc)), Some(Action::PromptCancel));
+    }
+
+    #[test]
+    fn the_filter_menu_offers_each_filter_and_closes_with_esc_or_f() {
+        let menu = |code| action_for(Mode::Filter, press(code));
+        let choices = [
+            ('g', Action::FilterGoals),
+            ('c', Action::FilterCards),
+            ('h', Action::FilterHome),
+            ('a', Action::FilterAway),
+            ('p', Action::FilterPlayer),
+            ('x', Action::ClearFilter),
+        ];
+        for (c, action) in choices {
+            assert_eq!(menu(Char(c)), Some(action), "{c}");
+        }
+        assert_eq!(menu(KeyCode::Esc), Some(Action::CloseFilter));
+        assert_eq!(menu(Char('f')), Some(Action::CloseFilter));
+        assert_eq!(menu(KeyCode::Right), None, "no stepping under the menu");
+    }
+
+    #[test]
     fn help_closes_with_esc_question_mark_or_q() {
         for code in [KeyCode::Esc, Char('?'), Char('q')] {
             assert_eq!(action_for(Mode::Help, press(code)), Some(Action::CloseHelp));
@@ -795,7 +1002,7 @@ mod tests {
     fn every_label_reads_back_as_its_key() {
         for binding in KEYMAP {
             for &key in binding.keys.iter() {
-                if key != Key::ClockChar {
+                if key != Key::ClockChar && key != Key::TextChar {
                     assert_eq!(key.label().parse::<Key>(), Ok(key), "{key:?}");
                 }
             }
@@ -892,6 +1099,26 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_in_the_search_prompt_conflicts_with_typing_the_search() {
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Search, Action::PromptSubmit, &[Plain(Char('q'))])
+            .unwrap();
+        let conflict = keymap.conflict().unwrap();
+        assert!(
+            conflict
+                .to_string()
+                .contains("typing the search and prompt_submit in the search keys"),
+            "{conflict}"
+        );
+        let mut keymap = Keymap::default();
+        keymap
+            .rebind(Mode::Search, Action::PromptSubmit, &[Plain(KeyCode::F(3))])
+            .unwrap();
+        assert_eq!(keymap.conflict(), None, "a function key types nothing");
+    }
+
+    #[test]
     fn rebinding_refuses_actions_of_other_modes_and_empty_lists() {
         let mut keymap = Keymap::default();
         let err = keymap
@@ -940,5 +1167,6 @@ mod tests {
         assert_eq!(Plain(Char(' ')).label(), "Space");
         assert_eq!(Ctrl('c').label(), "Ctrl-C");
         assert_eq!(Key::ClockChar.label(), "0-9 + :");
+        assert_eq!(Plain(Char('\'')).label(), "'");
     }
 }

@@ -435,6 +435,16 @@ impl Theme {
     pub fn playing(&self) -> Style {
         self.fg(self.goal).add_modifier(Modifier::BOLD)
     }
+
+    /// A search hit's mark and the search in the footer.
+    pub fn hit(&self) -> Style {
+        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+    }
+
+    /// A bookmark, on the timeline and the progress bar.
+    pub fn bookmark(&self) -> Style {
+        self.fg(Color::LightBlue).add_modifier(Modifier::BOLD)
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! widget borrows the [`App`] and draws only from it: no I/O, no clock.
 
 mod commentary;
+mod filter_menu;
 mod footer;
 mod help;
 pub(crate) mod moment;
@@ -13,13 +14,14 @@ mod scoreboard;
 mod timeline;
 
 pub use commentary::CommentaryWidget;
+pub use filter_menu::FilterMenuWidget;
 pub use footer::FooterWidget;
 pub use help::HelpWidget;
 pub use panel::Panel;
 pub use progress::ProgressWidget;
 pub use prompt::PromptWidget;
 pub use scoreboard::{BoardSize, ScoreboardWidget};
-pub use timeline::TimelineWidget;
+pub use timeline::{BOOKMARK, HIT_MARK, TimelineLayout, TimelineWidget};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -180,9 +182,11 @@ impl Widget for &App {
             ProgressWidget::new(self).render(rect, buf);
         }
         match (self.mode(), plan.footer) {
-            (Mode::Prompt, Some(rect)) => PromptWidget::new(self).render(rect, buf),
+            (Mode::Prompt | Mode::Search, Some(rect)) => PromptWidget::new(self).render(rect, buf),
             // With no footer row, the prompt takes the only row there is.
-            (Mode::Prompt, None) => PromptWidget::new(self).render(area, buf),
+            (Mode::Prompt | Mode::Search, None) => PromptWidget::new(self).render(area, buf),
+            (Mode::Filter, Some(rect)) => FilterMenuWidget::new(self).render(rect, buf),
+            (Mode::Filter, None) => FilterMenuWidget::new(self).render(area, buf),
             (_, Some(rect)) => FooterWidget::new(self).render(rect, buf),
             (_, None) => {}
         }

@@ -1,5 +1,7 @@
 //! The footer: the main keys, generated from the keymap's hints, or a
-//! one-off message such as "No goal after this moment".
+//! one-off message such as "No goal after this moment". While a search
+//! is on it starts with the search and its count ("/kane · hit 2"), so
+//! the fan always sees what n and N will look for.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::{draw_line, fit_line};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Command, Mode};
+use crate::tui::keymap::{Binding, Command, Mode};
 
 /// Draws the footer of an [`App`].
 pub struct FooterWidget<'a> {
@@ -24,41 +26,56 @@ impl<'a> FooterWidget<'a> {
 }
 
 /// The hints of `mode`'s bindings that fit in `width` columns, in table
-/// order, skipping those that do not fit; the help key is kept whatever
-/// the width, since it leads to all the others. The keys are the ones in
-/// force (see [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
+/// order, skipping those that do not fit. The keys for quitting and for
+/// help are kept whatever the width and come last, help at the very end:
+/// it leads to all the others, and a fan should never have to guess how
+/// to leave. The keys are the ones in force (see
+/// [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
 pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
     let theme = app.theme();
     let keymap = app.keymap();
-    let hints: Vec<(String, &str, bool)> = keymap
+    // 0 for most, 1 for quit, 2 for help: the order they end the line in.
+    let rank = |b: &Binding| match b.command {
+        Command::Do(Action::Quit) => 1,
+        Command::Do(Action::OpenHelp) => 2,
+        _ => 0,
+    };
+    let mut hints: Vec<(String, &str, u8)> = keymap
         .bindings(mode)
-        .filter_map(|b| {
-            let is_help = b.command == Command::Do(Action::OpenHelp);
-            Some((keymap.hint_keys(b)?, b.hint?.1, is_help))
-        })
+        .filter_map(|b| Some((keymap.hint_keys(b)?, b.hint?.1, rank(b))))
         .collect();
-    let item = |(key, word): (&str, &str)| {
+    // Stable, so the others keep their table order.
+    hints.sort_by_key(|h| h.2);
+    let item = |key: &str, word: &str| {
         vec![
             Span::styled(key.to_owned(), theme.key()),
             Span::styled(format!(" {word}"), theme.dim()),
         ]
     };
-    let help = hints.iter().find(|h| h.2);
-    let reserve = help.map_or(0, |(k, w, _)| crate::text::width(k) + 1 + w.len());
+    let room = |key: &str, word: &str| crate::text::width(key) + 1 + crate::text::width(word) + 2;
+    let reserve: usize = hints
+        .iter()
+        .filter(|h| h.2 > 0)
+        .map(|(key, word, _)| room(key, word))
+        .sum::<usize>()
+        .saturating_sub(2);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (key, word, _) in hints.iter().filter(|h| !h.2) {
-        let w = crate::text::width(key) + 1 + word.len() + 2;
+    for (key, word, _) in hints.iter().filter(|h| h.2 == 0) {
+        let w = room(key, word);
         if used + w + reserve > width {
             // A shorter hint further on may still fit.
             continue;
         }
-        spans.extend(item((key, word)));
+        spans.extend(item(key, word));
         spans.push(Span::raw("  "));
         used += w;
     }
-    if let Some((key, word, _)) = help {
-        spans.extend(item((key, word)));
+    for (i, (key, word, _)) in hints.iter().filter(|h| h.2 > 0).enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.extend(item(key, word));
     }
     fit_line(Line::from(spans), width)
 }
@@ -69,15 +86,23 @@ impl Widget for FooterWidget<'_> {
             return;
         }
         let width = area.width as usize;
-        let line = match self.app.message() {
-            Some(message) => fit_line(
+        let theme = self.app.theme();
+        let line = match (self.app.message(), self.app.search_status()) {
+            (Some(message), _) => fit_line(
                 Line::from(vec![
                     Span::raw(" "),
-                    Span::styled(message.to_owned(), self.app.theme().strong()),
+                    Span::styled(message.to_owned(), theme.strong()),
                 ]),
                 width,
             ),
-            None => hints(self.app, self.app.mode(), width),
+            (None, Some(search)) => {
+                let search = format!(" {search} ");
+                let used = crate::text::width(&search);
+                let mut spans = vec![Span::styled(search, theme.hit())];
+                spans.extend(hints(self.app, self.app.mode(), width.saturating_sub(used)).spans);
+                fit_line(Line::from(spans), width)
+            }
+            (None, None) => hints(self.app, self.app.mode(), width),
         };
         draw_line(buf, area, area.x, area.y, &line);
     }

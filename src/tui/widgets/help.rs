@@ -1,18 +1,20 @@
 //! The help screen, generated from the keymap table: every binding of
 //! every mode, with its keys and description, so it cannot disagree with
-//! what the keys do. A note on how the pitch view steps and a legend of
-//! the timeline's symbols follow.
+//! what the keys do. Notes on how the pitch view steps and on the mouse,
+//! and a legend of the timeline's symbols follow. When it is taller than
+//! the screen it scrolls, and its bottom border says so.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, fit_line, panel, wrap};
+use super::{draw_line, draw_str, fit_line, panel, wrap};
 use crate::model::Card;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, Mode};
+use crate::tui::keymap::{Binding, Command, Mode};
 
 /// Draws the help screen over the whole area.
 pub struct HelpWidget<'a> {
@@ -20,7 +22,7 @@ pub struct HelpWidget<'a> {
 }
 
 /// The timeline's symbols and what they stand for.
-const LEGEND: [(&str, &str); 11] = [
+const LEGEND: [(&str, &str); 13] = [
     ("◉", "goal"),
     ("✗", "penalty missed"),
     ("⊚", "penalty awarded"),
@@ -32,11 +34,39 @@ const LEGEND: [(&str, &str); 11] = [
     ("»", "period starts"),
     ("∎", "period ends"),
     ("∙", "other moment"),
+    ("▸", "search hit"),
+    ("✦", "your mark"),
 ];
 
 /// How stepping differs on the pitch view (see [`App`]'s module notes);
 /// short enough to fit on one line under the replay keys at 80x24.
 const PITCH_NOTE: &str = "Pitch view: ←→ and play go action by action.";
+
+/// What the mouse does, for the help's first column.
+const MOUSE_NOTE: &str =
+    "Mouse: click a moment or the progress bar, drag along the bar, wheel to step.";
+
+/// Quitting and suspending work in every mode; the sections of the other
+/// modes leave those rows out and this line says it once.
+const EVERYWHERE_NOTE: &str = "Ctrl-C quits and Ctrl-Z suspends in every mode.";
+
+/// Where the help goes on a screen and what it shows.
+struct Geometry {
+    /// The framed box.
+    rect: Rect,
+    /// The text area inside the frame and margins.
+    inner: Rect,
+    /// The lines of each column.
+    columns: Vec<Vec<Line<'static>>>,
+}
+
+impl Geometry {
+    /// Lines hidden below the box when it is not scrolled.
+    fn overflow(&self) -> usize {
+        let tallest = self.columns.iter().map(Vec::len).max().unwrap_or(0);
+        tallest.saturating_sub(self.inner.height as usize)
+    }
+}
 
 impl<'a> HelpWidget<'a> {
     /// The help screen of `app`.
@@ -53,10 +83,22 @@ impl<'a> HelpWidget<'a> {
             .join(" ")
     }
 
+    /// Whether a binding gets a row in its mode's section: everything in
+    /// the replay's, and in the others all but quitting and suspending.
+    fn listed(mode: Mode, binding: &Binding) -> bool {
+        mode == Mode::Normal
+            || !matches!(binding.command, Command::Do(Action::Quit | Action::Suspend))
+    }
+
     /// One mode's section: heading, then a row per binding.
     fn section(&self, mode: Mode, width: usize) -> Vec<Line<'static>> {
         let theme = self.app.theme();
-        let bindings: Vec<&Binding> = self.app.keymap().bindings(mode).collect();
+        let bindings: Vec<&Binding> = self
+            .app
+            .keymap()
+            .bindings(mode)
+            .filter(|b| Self::listed(mode, b))
+            .collect();
         let key_w = bindings
             .iter()
             .map(|b| text::width(&Self::keys(b)))
@@ -96,10 +138,11 @@ impl<'a> HelpWidget<'a> {
                 current.push(Span::raw("  "));
                 used += 2;
             }
-            let style = if symbol == "▮" {
-                theme.card(Card::Yellow)
-            } else {
-                theme.strong()
+            let style = match symbol {
+                "▮" => theme.card(Card::Yellow),
+                "▸" => theme.hit(),
+                "✦" => theme.bookmark(),
+                _ => theme.strong(),
             };
             current.push(Span::styled(symbol, style));
             current.push(Span::raw(format!(" {meaning}")));
@@ -126,20 +169,24 @@ impl<'a> HelpWidget<'a> {
     pub fn columns(&self, width: usize) -> Vec<Vec<Line<'static>>> {
         let widths = Self::widths(width);
         let last = widths[widths.len() - 1];
+        let dim = self.app.theme().dim();
+        let notes = |note: &str, width: usize| -> Vec<Line<'static>> {
+            wrap(note, width)
+                .into_iter()
+                .map(|line| Line::styled(line, dim))
+                .collect()
+        };
         let mut sections: Vec<Vec<Line<'static>>> = Mode::ALL
             .iter()
             .enumerate()
             .map(|(i, &mode)| self.section(mode, if i == 0 { widths[0] } else { last }))
             .collect();
         if let Some(replay) = sections.first_mut() {
-            let dim = self.app.theme().dim();
-            replay.extend(
-                wrap(PITCH_NOTE, widths[0])
-                    .into_iter()
-                    .map(|line| Line::styled(line, dim)),
-            );
+            replay.extend(notes(PITCH_NOTE, widths[0]));
+            replay.extend(notes(MOUSE_NOTE, widths[0]));
         }
         sections.push(self.legend(last));
+        sections.push(notes(EVERYWHERE_NOTE, last));
         let join = |parts: &[Vec<Line<'static>>]| {
             let mut out = Vec::new();
             for (i, part) in parts.iter().enumerate() {
@@ -156,16 +203,9 @@ impl<'a> HelpWidget<'a> {
             vec![join(&sections)]
         }
     }
-}
 
-/// Columns between the two columns.
-const GUTTER: u16 = 3;
-
-impl Widget for HelpWidget<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.is_empty() {
-            return;
-        }
+    /// The box, its text area and its columns on `area`.
+    fn geometry(&self, area: Rect) -> Geometry {
         let width = area.width.min(86);
         let inner_w = width.saturating_sub(4) as usize;
         let columns = self.columns(inner_w);
@@ -177,11 +217,8 @@ impl Widget for HelpWidget<'_> {
             width,
             height,
         };
-        Clear.render(rect, buf);
         let inner = if rect.width >= 8 && rect.height >= 3 {
-            let block = panel("Help · touchline", self.app);
-            let inner = block.inner(rect);
-            block.render(rect, buf);
+            let inner = panel("", self.app).inner(rect);
             Rect {
                 x: inner.x + 1,
                 width: inner.width.saturating_sub(2),
@@ -190,18 +227,69 @@ impl Widget for HelpWidget<'_> {
         } else {
             rect
         };
+        // The columns were laid out for the width the box has.
+        let columns = if inner.width as usize == inner_w {
+            columns
+        } else {
+            self.columns(inner.width as usize)
+        };
+        Geometry {
+            rect,
+            inner,
+            columns,
+        }
+    }
+
+    /// How far a page of scrolling moves on `area` (the text's height less
+    /// a line kept for context) and the furthest the help scrolls.
+    pub fn scroll_range(&self, area: Rect) -> (usize, usize) {
+        let geometry = self.geometry(area);
+        let page = (geometry.inner.height as usize).saturating_sub(1).max(1);
+        (page, geometry.overflow())
+    }
+}
+
+/// Columns between the two columns.
+const GUTTER: u16 = 3;
+
+impl Widget for HelpWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let geometry = self.geometry(area);
+        let (rect, inner) = (geometry.rect, geometry.inner);
+        Clear.render(rect, buf);
+        if rect.width >= 8 && rect.height >= 3 {
+            panel("Help · touchline", self.app).render(rect, buf);
+        }
+        let overflow = geometry.overflow();
+        let scroll = self.app.help_scroll().min(overflow);
         let widths = Self::widths(inner.width as usize);
         let mut x = inner.x;
-        for (lines, &col_w) in columns.iter().zip(&widths) {
+        for (lines, &col_w) in geometry.columns.iter().zip(&widths) {
             let clip = Rect {
                 x,
                 width: col_w as u16,
                 ..inner
             };
             x = x.saturating_add(col_w as u16 + GUTTER);
-            for (i, line) in lines.iter().take(inner.height as usize).enumerate() {
+            let shown = lines.iter().skip(scroll).take(inner.height as usize);
+            for (i, line) in shown.enumerate() {
                 draw_line(buf, clip, clip.x, inner.y + i as u16, line);
             }
+        }
+        if overflow > 0 && rect.height >= 3 {
+            // The bottom border says which way there is more.
+            let note = match (scroll > 0, scroll < overflow) {
+                (true, true) => " ↑↓ PgUp PgDn: more ",
+                (false, _) => " ↓ PgDn: more ",
+                (true, false) => " ↑ PgUp: back to the top ",
+            };
+            let width = text::width(note) as u16;
+            let note_x = rect.right().saturating_sub(width + 2).max(rect.x + 1);
+            let y = rect.bottom() - 1;
+            draw_str(buf, rect, note_x, y, note, self.app.theme().key());
         }
     }
 }
@@ -215,6 +303,13 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
+    fn draw(app: &App, w: u16, h: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+        terminal.backend().to_string()
+    }
+
+    /// Every page of the help at `w`x`h`, scrolled as the fan would.
     fn screen(w: u16, h: u16) -> String {
         screen_with(w, h, crate::tui::keymap::Keymap::default())
     }
@@ -225,10 +320,18 @@ mod tests {
             ..AppOptions::default()
         };
         let mut app = App::new(Replay::new(import::bundled().game), options).with_keymap(keymap);
+        app.set_viewport(w, h);
         app.update(Action::OpenHelp);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-        terminal.backend().to_string()
+        let mut pages = draw(&app, w, h);
+        loop {
+            let before = app.help_scroll();
+            app.update(Action::ScrollDown);
+            if app.help_scroll() == before {
+                break;
+            }
+            pages.push_str(&draw(&app, w, h));
+        }
+        pages
     }
 
     #[test]
@@ -236,6 +339,9 @@ mod tests {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
             for binding in crate::tui::keymap::KEYMAP {
+                if !HelpWidget::listed(binding.mode, binding) {
+                    continue;
+                }
                 assert!(
                     screen.contains(binding.description),
                     "{w}x{h}: {:?} missing",
@@ -283,6 +389,38 @@ mod tests {
             let left = HelpWidget::widths(usize::from(w.min(86) - 4))[0];
             let lines = wrap(PITCH_NOTE, left);
             for line in lines {
+                assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_fits_at_120x40_and_scrolls_at_80x24() {
+        let options = AppOptions {
+            colors: ColorMode::None,
+            ..AppOptions::default()
+        };
+        let mut app = App::new(Replay::new(import::bundled().game), options);
+        app.update(Action::OpenHelp);
+        let help = HelpWidget::new(&app);
+        assert_eq!(help.scroll_range(Rect::new(0, 0, 120, 40)).1, 0);
+        let (page, max) = help.scroll_range(Rect::new(0, 0, 80, 24));
+        assert!(max > 0 && page > 10, "{page} {max}");
+        assert!(max <= page, "two pages at most at 80x24: {max} > {page}");
+        let first = draw(&app, 80, 24);
+        assert!(first.contains("PgDn: more"), "{first}");
+        assert!(!draw(&app, 120, 40).contains("PgDn: more"));
+    }
+
+    #[test]
+    fn the_help_says_once_that_ctrl_c_and_ctrl_z_work_everywhere() {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let screen = screen(w, h);
+            let widths = HelpWidget::widths(usize::from(w.min(86) - 4));
+            for line in wrap(EVERYWHERE_NOTE, widths[widths.len() - 1]) {
+                assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
+            }
+            for line in wrap(MOUSE_NOTE, widths[0]) {
                 assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
             }
         }

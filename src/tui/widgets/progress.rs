@@ -1,12 +1,18 @@
 //! The progress bar across the whole match: one segment per period (extra
 //! time and the shoot-out once reached, or with spoilers shown), markers
-//! for goals and cards, and the cursor. With spoilers hidden it shows
-//! nothing ahead of the cursor, not even how long a later period ran.
+//! for goals and cards, the fan's bookmarks, and the cursor. With spoilers
+//! hidden it shows nothing ahead of the cursor, not even how long a later
+//! period ran; bookmarks are shown wherever they are, since the fan put
+//! them there.
+//!
+//! [`ProgressWidget::step_at`] maps a column back to a moment with the
+//! same segments the bar is drawn with, so a click lands where it points.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use super::timeline::BOOKMARK;
 use super::{draw_str, put_cell};
 use crate::model::{Detail, Event, Period};
 use crate::tui::app::App;
@@ -14,6 +20,8 @@ use crate::tui::app::App;
 /// Draws the progress bar of an [`App`].
 pub struct ProgressWidget<'a> {
     app: &'a App,
+    /// Whether a label row is drawn under the bar (bookmarks go there).
+    labelled: bool,
 }
 
 /// A period's place on the bar.
@@ -41,7 +49,10 @@ fn offset(event: &Event, period: Period) -> u32 {
 impl<'a> ProgressWidget<'a> {
     /// The progress bar of `app`.
     pub fn new(app: &'a App) -> Self {
-        Self { app }
+        Self {
+            app,
+            labelled: false,
+        }
     }
 
     fn event(&self, step: usize) -> Option<&'a Event> {
@@ -165,6 +176,58 @@ impl<'a> ProgressWidget<'a> {
         lo
     }
 
+    /// The column of a bookmark at `step`; step 0 sits at the bar's start.
+    fn mark_column(&self, segments: &[Segment], step: usize) -> Option<u16> {
+        match step {
+            0 => segments.first().map(|s| s.x),
+            step => self.column(segments, step),
+        }
+    }
+
+    /// The steps (as event indices) of `period`'s events.
+    fn period_events(&self, period: Period) -> std::ops::Range<usize> {
+        let events = &self.app.replay().game().events;
+        let first = events.partition_point(|e| e.period < period);
+        let end = events.partition_point(|e| e.period <= period);
+        first..end
+    }
+
+    /// The moment the bar shows at column `x` when drawn on `area`: the
+    /// last event at or before that point of its period; a period's label
+    /// stands for its start, the "1H" label for kick-off, and anything
+    /// right of the bar for the last event on it. `None` when the bar is
+    /// not drawn at that size or has no periods.
+    pub fn step_at(&self, area: Rect, x: u16) -> Option<usize> {
+        if area.is_empty() || area.width < MIN_WIDTH {
+            return None;
+        }
+        let segments = self.segments(Rect { height: 1, ..area });
+        let first = segments.first()?;
+        if x < first.x {
+            return Some(self.app.replay().kick_off());
+        }
+        let at = segments.iter().rposition(|s| s.x <= x)?;
+        let segment = segments[at];
+        let range = self.period_events(segment.period);
+        if x >= segment.x + segment.width {
+            return Some(match segments.get(at + 1) {
+                // On the next period's label: that period's start.
+                Some(next) => {
+                    let next = self.period_events(next.period);
+                    next.start + usize::from(!next.is_empty())
+                }
+                None => range.end,
+            });
+        }
+        if range.is_empty() {
+            return Some(range.start);
+        }
+        // The last of the period's steps drawn at or left of `x`; left of
+        // the period's first event, the moment before it.
+        let after = self.first_step_after(&segments, x, range.start + 1, range.end);
+        Some(after - 1)
+    }
+
     fn render_bar(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = app.theme();
@@ -229,6 +292,14 @@ impl<'a> ProgressWidget<'a> {
                 }
             }
         }
+        if !self.labelled {
+            // No label row to put the bookmarks on: they go on the bar.
+            for step in app.marks().iter() {
+                if let Some(col) = self.mark_column(&segments, step) {
+                    put_cell(buf, area, col, area.y, BOOKMARK, theme.bookmark());
+                }
+            }
+        }
         if let Some(col) = cursor {
             let under = buf
                 .cell((col, area.y))
@@ -247,10 +318,20 @@ impl<'a> ProgressWidget<'a> {
     fn render_label(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let segments = self.segments(area);
+        for step in app.marks().iter() {
+            if let Some(col) = self.mark_column(&segments, step) {
+                draw_str(buf, area, col, area.y, BOOKMARK, app.theme().bookmark());
+            }
+        }
+        let pointer = if app.marks().contains(app.step()) {
+            BOOKMARK
+        } else {
+            "▴"
+        };
         let (col, label) = match app.step() {
             0 => (
                 segments.first().map_or(area.x, |s| s.x),
-                "▴ before kick-off".to_owned(),
+                format!("{pointer} before kick-off"),
             ),
             step => {
                 let Some(col) = self.column(&segments, step) else {
@@ -260,7 +341,7 @@ impl<'a> ProgressWidget<'a> {
                     .state()
                     .clock()
                     .map_or_else(|| "pens".to_owned(), |c| c.display().to_string());
-                (col, format!("▴ {clock}"))
+                (col, format!("{pointer} {clock}"))
             }
         };
         let width = crate::text::width(&label) as u16;
@@ -269,12 +350,16 @@ impl<'a> ProgressWidget<'a> {
     }
 }
 
+/// The narrowest bar drawn.
+const MIN_WIDTH: u16 = 8;
+
 impl Widget for ProgressWidget<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.is_empty() || area.width < 8 {
+    fn render(mut self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() || area.width < MIN_WIDTH {
             return;
         }
         let bar = Rect { height: 1, ..area };
+        self.labelled = area.height >= 2;
         self.render_bar(bar, buf);
         if area.height >= 2 {
             let label = Rect {

@@ -1,5 +1,5 @@
-//! The minute prompt, drawn over the footer row: what has been typed, a
-//! cursor, the keys, and why the last entry was refused.
+//! The minute and search prompts, drawn over the footer row: what has been
+//! typed, a cursor, the keys, and why the last entry was refused.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,7 +12,7 @@ use super::{draw_line, fit_line};
 use crate::tui::app::App;
 use crate::tui::keymap::Mode;
 
-/// Draws the minute prompt of an [`App`].
+/// Draws the open prompt of an [`App`].
 pub struct PromptWidget<'a> {
     app: &'a App,
 }
@@ -38,8 +38,12 @@ impl Widget for PromptWidget<'_> {
                 cell.set_symbol(" ");
             }
         }
+        let (label, mode) = match self.app.mode() {
+            Mode::Search => (" Search: ", Mode::Search),
+            _ => (" Go to minute: ", Mode::Prompt),
+        };
         let mut spans = vec![
-            Span::styled(" Go to minute: ", theme.strong()),
+            Span::styled(label, theme.strong()),
             Span::raw(prompt.input.clone()),
             // A drawn cursor: the widget cannot move the terminal's own.
             Span::styled(" ", theme.text().add_modifier(Modifier::REVERSED)),
@@ -50,7 +54,7 @@ impl Widget for PromptWidget<'_> {
             None => {
                 let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
                 let room = (area.width as usize).saturating_sub(used);
-                spans.extend(hints(self.app, Mode::Prompt, room).spans);
+                spans.extend(hints(self.app, mode, room).spans);
             }
         }
         let line = fit_line(Line::from(spans), area.width as usize);

@@ -95,8 +95,8 @@ fn phase_short(state: &State) -> String {
 }
 
 /// "❚❚ 1x · spoilers hidden · s to show": autoplay and spoiler state (and
-/// "all events" when the timeline lists every event), in one of three
-/// lengths (`detail` 2 is the longest, 0 the play state only).
+/// the filter when it is not the default: "all events", "only goals"), in
+/// one of three lengths (`detail` 2 is the longest, 0 the play state only).
 pub fn status_line(app: &App, detail: u8) -> Line<'static> {
     let theme = app.theme();
     let playback = app.playback();
@@ -117,8 +117,14 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
         ("spoilers hidden", " · s to show")
     };
     if detail >= 1 {
-        if app.filter() == crate::tui::EventFilter::All {
-            spans.push(Span::styled(" · all events", theme.dim()));
+        if let Some(label) = app.filter().label(&app.replay().game().info) {
+            // A narrowed listing hides moments: it must catch the eye.
+            let style = if app.filter().is_narrowed() {
+                theme.strong()
+            } else {
+                theme.dim()
+            };
+            spans.push(Span::styled(format!(" · {label}"), style));
         }
         spans.push(Span::styled(" · ", theme.dim()));
         spans.push(Span::styled(state, theme.dim()));

@@ -1,14 +1,23 @@
 //! The timeline: the match's moments, one a row with clock, symbol, team
 //! and a few words, the current one highlighted and kept in view. Which
-//! events are listed is the app's [`EventFilter`](crate::tui::EventFilter);
-//! with spoilers hidden nothing after the cursor is listed.
+//! events are listed is the app's [`EventFilter`](crate::tui::EventFilter),
+//! named in the frame's title when it is not the default; with spoilers
+//! hidden nothing after the cursor is listed.
+//!
+//! While a search is on or the fan has marked moments, a one-column
+//! gutter on the left carries the marks: `▸` on a search hit, `✦` on a
+//! bookmark. Only listed rows carry them, so with spoilers hidden no mark
+//! says anything about what lies ahead.
+//!
+//! [`TimelineWidget::layout`] is where every row goes; drawing and the
+//! mouse both use it, so a click lands on the row that was drawn there.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line, moment, panel};
+use super::{draw_line, fit_line, frame, moment, panel};
 use crate::model::Detail;
 use crate::text;
 use crate::tui::app::App;
@@ -17,6 +26,26 @@ use crate::tui::app::App;
 pub struct TimelineWidget<'a> {
     app: &'a App,
 }
+
+/// Where the timeline's parts go on a given area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineLayout {
+    /// Inside the frame (the whole area when it is too small for one).
+    pub inner: Rect,
+    /// Whether the frame is drawn.
+    pub framed: bool,
+    /// Each listed row: its screen row and its step (0: before kick-off).
+    pub rows: Vec<(u16, usize)>,
+    /// Which of `rows` is the cursor's.
+    pub current: usize,
+    /// The row of the "hidden · s to show" note, when there is one.
+    pub hint: Option<u16>,
+}
+
+/// The search hit mark in the gutter.
+pub const HIT_MARK: &str = "▸";
+/// The bookmark in the gutter (and on the progress bar).
+pub const BOOKMARK: &str = "✦";
 
 impl<'a> TimelineWidget<'a> {
     /// The timeline of `app`.
@@ -75,10 +104,118 @@ impl<'a> TimelineWidget<'a> {
         (steps, above)
     }
 
+    /// Whether the rows start with the one-column gutter for marks: only
+    /// while there are marks to show, so the timeline is as wide as ever
+    /// otherwise.
+    fn gutter(&self) -> bool {
+        self.app.search().is_some() || !self.app.marks().is_empty()
+    }
+
+    /// The gutter's cell for `step`.
+    fn mark(&self, step: usize) -> Span<'static> {
+        let app = self.app;
+        let theme = app.theme();
+        let hit = app.is_hit(step);
+        if app.marks().contains(step) {
+            let style = if hit { theme.hit() } else { theme.bookmark() };
+            Span::styled(BOOKMARK, style)
+        } else if hit {
+            Span::styled(HIT_MARK, theme.hit())
+        } else {
+            Span::raw(" ")
+        }
+    }
+
+    /// The frame's title: "Timeline", with the filter when there is one
+    /// and, room allowing, how to clear it.
+    fn title(&self, width: u16) -> String {
+        let app = self.app;
+        let room = usize::from(width).saturating_sub(4);
+        let Some(label) = app.filter().label(&app.replay().game().info) else {
+            return "Timeline".to_owned();
+        };
+        let clear = if app.filter().is_narrowed() {
+            " · Esc clears"
+        } else {
+            ""
+        };
+        // Longest first; on a narrow timeline the way to clear the filter
+        // matters more than the panel's name.
+        let mut upper = label.clone();
+        if let Some(first) = upper.get(..1) {
+            upper.replace_range(..1, &first.to_uppercase());
+        }
+        let candidates = [
+            format!("Timeline · {label}{clear}"),
+            format!("{upper}{clear}"),
+            format!("Timeline · {label}"),
+        ];
+        if let Some(title) = candidates.into_iter().find(|t| text::width(t) <= room) {
+            return title;
+        }
+        text::truncate(&upper, room).into_owned()
+    }
+
+    /// Where every row goes on `area`: the one layout drawing and the
+    /// mouse share.
+    pub fn layout(&self, area: Rect) -> TimelineLayout {
+        let app = self.app;
+        let framed = area.height >= 4 && area.width >= 12;
+        let inner = if framed { frame(app).inner(area) } else { area };
+        let mut layout = TimelineLayout {
+            inner,
+            framed,
+            rows: Vec::new(),
+            current: 0,
+            hint: None,
+        };
+        if inner.is_empty() {
+            return layout;
+        }
+        // Whether anything at all lies ahead, not whether a listed moment
+        // does: under "only goals", the note vanishing after a goal would
+        // say that no goal is left.
+        let more_ahead = !app.spoilers_shown() && app.step() < app.replay().steps();
+        let hint = more_ahead && inner.height >= 3;
+        let rows = inner.height as usize - usize::from(hint);
+        let (steps, current) = self.window(rows);
+        layout.rows = steps
+            .iter()
+            .enumerate()
+            .map(|(i, &step)| (inner.y + i as u16, step))
+            .collect();
+        layout.current = current;
+        layout.hint = hint.then(|| inner.y + steps.len() as u16);
+        layout
+    }
+
+    /// The step of the row drawn at `(x, y)` on `area`, if any.
+    pub fn step_at(&self, area: Rect, x: u16, y: u16) -> Option<usize> {
+        let layout = self.layout(area);
+        let inner = layout.inner;
+        if x < inner.left() || x >= inner.right() {
+            return None;
+        }
+        layout
+            .rows
+            .iter()
+            .find(|&&(row, _)| row == y)
+            .map(|&(_, step)| step)
+    }
+
     fn row(&self, step: usize, width: usize) -> Line<'static> {
+        let mut line = self.moment_row(step, width);
+        if self.gutter() {
+            line.spans.insert(0, self.mark(step));
+        }
+        fit_line(line, width)
+    }
+
+    fn moment_row(&self, step: usize, width: usize) -> Line<'static> {
         let app = self.app;
         let theme = app.theme();
         let replay = app.replay();
+        let width = width.saturating_sub(usize::from(self.gutter()));
         let Some(event) = step
             .checked_sub(1)
             .and_then(|i| replay.game().events.get(i))
@@ -139,36 +276,27 @@ impl Widget for TimelineWidget<'_> {
         }
         let app = self.app;
         let theme = app.theme();
-        let inner = if area.height >= 4 && area.width >= 12 {
-            let block = panel("Timeline", app);
-            let inner = block.inner(area);
-            block.render(area, buf);
-            inner
-        } else {
-            area
-        };
+        let layout = self.layout(area);
+        if layout.framed {
+            panel(&self.title(area.width), app).render(area, buf);
+        }
+        let inner = layout.inner;
         if inner.is_empty() {
             return;
         }
-        let anchor = self.anchor();
-        let more_ahead = !app.spoilers_shown() && app.next_visible(anchor).is_some();
-        let hint = more_ahead && inner.height >= 3;
-        let rows = inner.height as usize - usize::from(hint);
-        let (steps, current) = self.window(rows);
         let width = inner.width as usize;
-        for (i, &step) in steps.iter().enumerate() {
-            let y = inner.y + i as u16;
+        for (i, &(y, step)) in layout.rows.iter().enumerate() {
             let line = self.row(step, width);
-            if i == current {
+            if i == layout.current {
                 buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.current());
             }
             draw_line(buf, inner, inner.x, y, &line);
         }
-        if hint {
-            let y = inner.y + steps.len() as u16;
+        if let Some(y) = layout.hint {
+            let pad = 6 + usize::from(self.gutter());
             let line = fit_line(
                 Line::from(vec![
-                    Span::raw(format!("{:>6} ", "")),
+                    Span::raw(format!("{:>pad$} ", "")),
                     Span::styled("⋮ hidden · s to show", theme.dim()),
                 ]),
                 width,
