@@ -66,6 +66,33 @@ pub enum Action {
     /// Autoplay's timer ran out: move on one moment.
     #[serde(skip)]
     Tick,
+    /// Leave the match: back to the match list when it was opened from
+    /// one, else quit.
+    Back,
+    /// The next match in the list.
+    ListDown,
+    /// The previous match in the list.
+    ListUp,
+    /// A page down the list.
+    ListPageDown,
+    /// A page up the list.
+    ListPageUp,
+    /// The first match in the list.
+    ListFirst,
+    /// The last match in the list.
+    ListLast,
+    /// Open the highlighted match.
+    ListOpen,
+    /// Start typing words that the list's rows must contain.
+    OpenFilter,
+    /// Type a character into the list's filter.
+    FilterType(char),
+    /// Delete the last character of the filter.
+    FilterBackspace,
+    /// Stop typing; the filter stays.
+    FilterDone,
+    /// Empty the filter, listing every match again.
+    ClearFilter,
     /// Leave the viewer.
     Quit,
 }

@@ -19,7 +19,8 @@ use super::keymap::{Keymap, Mode};
 use super::theme::{ColorMode, Palette, Theme};
 use super::views::{View, ball_towards};
 use super::widgets::CommentaryWidget;
-use crate::model::{Clock, Event, Point};
+use crate::follow::Update;
+use crate::model::{Clock, Event, Match, Point};
 use crate::replay::{Playback, Replay, State};
 use ratatui::layout::Rect;
 
@@ -111,6 +112,11 @@ pub struct App {
     /// Lines copied where the clipboard may not have got them, to print
     /// on the way out.
     unsure_copies: Vec<String>,
+    /// The colours from a config file, kept to restyle a new version
+    /// of a followed match.
+    palette: Palette,
+    /// Set while following a file that another program writes.
+    live: Option<Live>,
 }
 
 /// How `y` shares a moment: the file as the shared command names it, and
@@ -133,6 +139,15 @@ impl Default for Sharing {
     }
 }
 
+/// What the viewer knows about the file it follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Live {
+    /// The file, as the status line names it.
+    pub file: String,
+    /// Why the screen shows an older version than the file's, if it does.
+    pub problem: Option<String>,
+}
+
 impl App {
     /// A viewer on `replay`, at `options.start_step` or kick-off.
     pub fn new(replay: Replay, options: AppOptions) -> Self {
@@ -141,14 +156,7 @@ impl App {
             .unwrap_or_else(|| replay.kick_off())
             .min(replay.steps());
         let theme = Theme::new(options.colors, &replay.game().info);
-        let pitch_stops = replay
-            .game()
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
-            .map(|(i, _)| i + 1)
-            .collect();
+        let pitch_stops = pitch_stops(&replay);
         Self {
             step,
             playback: Playback::at_speed(options.speed),
@@ -169,6 +177,8 @@ impl App {
             sharing: Sharing::default(),
             copy_request: None,
             unsure_copies: Vec::new(),
+            palette: Palette::default(),
+            live: None,
             replay,
         }
     }
@@ -182,6 +192,7 @@ impl App {
     /// The same viewer with these colours (from a config file).
     pub fn with_palette(mut self, palette: &Palette) -> Self {
         self.theme = Theme::with_palette(self.theme.mode, &self.replay.game().info, palette);
+        self.palette = palette.clone();
         self
     }
 
@@ -196,6 +207,80 @@ impl App {
     pub fn with_sharing(mut self, sharing: Sharing) -> Self {
         self.sharing = sharing;
         self
+    }
+
+    /// Starts following `file` (already loaded as this app's match): the
+    /// status bar says "LIVE" at the newest moment, and
+    /// [`App::follow_update`] takes each new version. With `to_newest`,
+    /// the cursor moves to the newest moment.
+    pub fn start_following(&mut self, file: &str, to_newest: bool) {
+        self.live = Some(Live {
+            file: file.to_owned(),
+            problem: None,
+        });
+        if to_newest {
+            self.step = self.newest();
+        }
+    }
+
+    /// Takes what a check of the followed file found: a new version
+    /// replaces the match, keeping the fan where they were, unless they
+    /// were at the newest moment, in which case they move on with it; a
+    /// problem keeps the match and is shown until the next good version.
+    pub fn follow_update(&mut self, update: Update) {
+        let Some(live) = &mut self.live else {
+            return;
+        };
+        match update {
+            Update::Problem(problem) => live.problem = Some(problem.describe(&live.file)),
+            // A file still being written gives its complete events: a
+            // good version like any other.
+            Update::Match { game, .. } => {
+                live.problem = None;
+                self.replace_match(*game);
+            }
+        }
+    }
+
+    /// Swaps in a newer version of the match, keeping the cursor (see
+    /// [`App::follow_update`]).
+    fn replace_match(&mut self, game: Match) {
+        let was_newest = self.at_newest();
+        let before = self.step;
+        let replay = Replay::new(game);
+        self.theme = Theme::with_palette(self.theme.mode, &replay.game().info, &self.palette);
+        self.pitch_stops = pitch_stops(&replay);
+        self.replay = replay;
+        self.step = if was_newest {
+            self.newest()
+        } else {
+            self.step.min(self.replay.steps())
+        };
+        if self.step != before {
+            self.scroll = 0;
+            self.ball_progress = 0.0;
+        }
+    }
+
+    /// The newest moment stepping can reach: the last stop.
+    pub fn newest(&self) -> usize {
+        let last = self.replay.steps();
+        if last == 0 || self.next_stop(last - 1) == Some(last) {
+            last
+        } else {
+            self.prev_stop(last).unwrap_or(0)
+        }
+    }
+
+    /// Whether nothing lies after the cursor: with `--follow`, the fan is
+    /// live.
+    pub fn at_newest(&self) -> bool {
+        self.next_stop(self.step).is_none()
+    }
+
+    /// The followed file's state, when following one.
+    pub fn live(&self) -> Option<&Live> {
+        self.live.as_ref()
     }
 
     /// Applies one action.
@@ -291,7 +376,22 @@ impl App {
             Action::PromptSubmit => self.submit_prompt(),
             Action::PromptCancel => self.mode = Mode::Normal,
             Action::Tick => self.tick(),
-            Action::Quit => self.running = false,
+            // Standalone there is no list to go back to. The match list
+            // takes Back itself before it reaches an app it opened.
+            Action::Back | Action::Quit => self.running = false,
+            // The match list's own actions mean nothing in the viewer.
+            Action::ListDown
+            | Action::ListUp
+            | Action::ListPageDown
+            | Action::ListPageUp
+            | Action::ListFirst
+            | Action::ListLast
+            | Action::ListOpen
+            | Action::OpenFilter
+            | Action::FilterType(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::ClearFilter => {}
         }
     }
 
@@ -565,6 +665,18 @@ impl App {
     pub fn reveals(&self, step: usize) -> bool {
         self.spoilers || step <= self.step
     }
+}
+
+/// Steps the pitch stops at: key moments and every located action.
+fn pitch_stops(replay: &Replay) -> Vec<usize> {
+    replay
+        .game()
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 /// Whether a position can be drawn on the pitch.

@@ -29,11 +29,27 @@ pub enum Mode {
     Help,
     /// The minute prompt is open.
     Prompt,
+    /// The match list (`touchline DIR`).
+    Library,
+    /// Typing the match list's filter.
+    LibraryFilter,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 3] = [Mode::Normal, Mode::Prompt, Mode::Help];
+    pub const ALL: [Mode; 5] = [
+        Mode::Normal,
+        Mode::Prompt,
+        Mode::Help,
+        Mode::Library,
+        Mode::LibraryFilter,
+    ];
+
+    /// The modes whose keys the viewer's help screen lists.
+    pub const VIEWER: [Mode; 3] = [Mode::Normal, Mode::Prompt, Mode::Help];
+
+    /// The modes whose keys the match list's help screen lists.
+    pub const LIBRARY: [Mode; 3] = [Mode::Library, Mode::LibraryFilter, Mode::Help];
 
     /// The heading of this mode's section on the help screen.
     pub const fn title(self) -> &'static str {
@@ -41,6 +57,8 @@ impl Mode {
             Mode::Normal => "Replay",
             Mode::Prompt => "Minute prompt (: or t)",
             Mode::Help => "This help screen",
+            Mode::Library => "Match list",
+            Mode::LibraryFilter => "Filter (/)",
         }
     }
 
@@ -60,6 +78,8 @@ pub enum Key {
     Ctrl(char),
     /// Any character a clock can be typed with: a digit, `+` or `:`.
     ClockChar,
+    /// Any printable character, Shift or not.
+    AnyChar,
 }
 
 impl Key {
@@ -82,6 +102,7 @@ impl Key {
             {
                 Some(c)
             }
+            (Key::AnyChar, KeyCode::Char(c)) if !ctrl_or_alt && !c.is_control() => Some(c),
             _ => None,
         }
     }
@@ -112,6 +133,7 @@ impl Key {
             },
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::ClockChar => "0-9 + :".to_owned(),
+            Key::AnyChar => "a-z 0-9".to_owned(),
         }
     }
 
@@ -120,6 +142,12 @@ impl Key {
     pub fn overlaps(self, other: Key) -> bool {
         let clock_char = |k: Key| matches!(k, Key::Plain(KeyCode::Char(c)) if c.is_ascii_digit() || c == '+' || c == ':');
         match (self, other) {
+            (Key::AnyChar, k) | (k, Key::AnyChar) => {
+                matches!(
+                    k,
+                    Key::AnyChar | Key::ClockChar | Key::Plain(KeyCode::Char(_))
+                )
+            }
             (Key::ClockChar, k) | (k, Key::ClockChar) => k == Key::ClockChar || clock_char(k),
             (Key::Ctrl(a), Key::Ctrl(b)) => a.eq_ignore_ascii_case(&b),
             (a, b) => a == b,
@@ -210,6 +238,8 @@ pub enum Command {
     Do(Action),
     /// Type the pressed character into the minute prompt.
     Type,
+    /// Type the pressed character into the match list's filter.
+    TypeFilter,
 }
 
 /// One row of the table: in `mode`, any of `keys` runs `command`.
@@ -320,7 +350,7 @@ pub static KEYMAP: &[Binding] = &[
         Mode::Normal,
         &[Plain(KeyCode::End), Plain(Char('G'))],
         Action::FullTime,
-        "Full time",
+        "Full time; following: newest",
         None,
     ),
     bind(
@@ -395,7 +425,14 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(
         Mode::Normal,
-        &[Plain(Char('q')), Plain(KeyCode::Esc), Ctrl('c')],
+        &[Plain(KeyCode::Esc)],
+        Action::Back,
+        "Back to the list, or quit",
+        None,
+    ),
+    bind(
+        Mode::Normal,
+        &[Plain(Char('q')), Ctrl('c')],
         Action::Quit,
         "Quit",
         Some(("q", "quit")),
@@ -439,6 +476,153 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(Mode::Help, &[Ctrl('c')], Action::Quit, "Quit", None),
     bind(Mode::Help, &[Ctrl('z')], Action::Suspend, "Suspend", None),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Down), Plain(Char('j'))],
+        Action::ListDown,
+        "Next match",
+        Some(("↑↓", "move")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Up), Plain(Char('k'))],
+        Action::ListUp,
+        "Previous match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Enter)],
+        Action::ListOpen,
+        "Open the match",
+        Some(("Enter", "open")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('/'))],
+        Action::OpenFilter,
+        "Filter by words",
+        Some(("/", "filter")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Esc)],
+        Action::ClearFilter,
+        "Clear the filter",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::PageDown)],
+        Action::ListPageDown,
+        "A page down",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::PageUp)],
+        Action::ListPageUp,
+        "A page up",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Home), Plain(Char('g'))],
+        Action::ListFirst,
+        "First match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::End), Plain(Char('G'))],
+        Action::ListLast,
+        "Last match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('s'))],
+        Action::ToggleSpoilers,
+        "Show or hide scores",
+        Some(("s", "spoilers")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('?'))],
+        Action::OpenHelp,
+        "This help",
+        Some(("?", "help")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('q')), Ctrl('c')],
+        Action::Quit,
+        "Quit",
+        Some(("q", "quit")),
+    ),
+    bind(
+        Mode::Library,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "Suspend",
+        None,
+    ),
+    Binding {
+        mode: Mode::LibraryFilter,
+        keys: Cow::Borrowed(&[Key::AnyChar]),
+        command: Command::TypeFilter,
+        description: "Type words to look for",
+        hint: None,
+    },
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Backspace)],
+        Action::FilterBackspace,
+        "Delete last",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Down)],
+        Action::ListDown,
+        "Next match",
+        Some(("↑↓", "move")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Up)],
+        Action::ListUp,
+        "Previous match",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Enter)],
+        Action::ListOpen,
+        "Open the match",
+        Some(("Enter", "open")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Esc)],
+        Action::FilterDone,
+        "Done: keep the filter",
+        Some(("Esc", "done")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Ctrl('c')],
+        Action::Quit,
+        "Quit",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "Suspend",
+        None,
+    ),
 ];
 
 /// Footer hints that stand for two bindings at once ("←→ step" is the
@@ -475,6 +659,7 @@ fn find_action<'a>(
         Some(match binding.command {
             Command::Do(action) => action,
             Command::Type => Action::PromptType(typed),
+            Command::TypeFilter => Action::FilterType(typed),
         })
     })
 }
@@ -529,6 +714,7 @@ impl Command {
         match self {
             Command::Do(action) => action.name(),
             Command::Type => "typing the minute".to_owned(),
+            Command::TypeFilter => "typing the filter".to_owned(),
         }
     }
 }
@@ -561,7 +747,7 @@ impl Keymap {
     pub fn actions(&self, mode: Mode) -> impl Iterator<Item = Action> + '_ {
         self.bindings(mode).filter_map(|b| match b.command {
             Command::Do(action) => Some(action),
-            Command::Type => None,
+            Command::Type | Command::TypeFilter => None,
         })
     }
 
@@ -688,7 +874,7 @@ mod tests {
             (Char('s'), Action::ToggleSpoilers),
             (Char('?'), Action::OpenHelp),
             (Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Quit),
+            (KeyCode::Esc, Action::Back),
             (KeyCode::Tab, Action::NextView),
             (KeyCode::BackTab, Action::PrevView),
             (Char('a'), Action::ToggleAllEvents),
@@ -795,7 +981,7 @@ mod tests {
     fn every_label_reads_back_as_its_key() {
         for binding in KEYMAP {
             for &key in binding.keys.iter() {
-                if key != Key::ClockChar {
+                if key != Key::ClockChar && key != Key::AnyChar {
                     assert_eq!(key.label().parse::<Key>(), Ok(key), "{key:?}");
                 }
             }
@@ -932,6 +1118,32 @@ mod tests {
         assert_eq!(Action::ToggleAllEvents.name(), "toggle_all_events");
         assert_eq!(Mode::Normal.name(), "replay");
         assert_eq!(Mode::Prompt.name(), "prompt");
+    }
+
+    #[test]
+    fn the_match_list_moves_with_arrows_and_filters_after_a_slash() {
+        let list = |code| action_for(Mode::Library, press(code));
+        assert_eq!(list(KeyCode::Down), Some(Action::ListDown));
+        assert_eq!(list(Char('k')), Some(Action::ListUp));
+        assert_eq!(list(KeyCode::Enter), Some(Action::ListOpen));
+        assert_eq!(list(Char('/')), Some(Action::OpenFilter));
+        assert_eq!(list(Char('s')), Some(Action::ToggleSpoilers));
+        assert_eq!(list(Char('q')), Some(Action::Quit));
+        assert_eq!(list(KeyCode::Esc), Some(Action::ClearFilter));
+        // Typing, every character is text: `s`, `q` and `j` included.
+        let typing = |code| action_for(Mode::LibraryFilter, press(code));
+        for c in "sqj/ 2é".chars() {
+            assert_eq!(typing(Char(c)), Some(Action::FilterType(c)), "{c:?}");
+        }
+        let shifted = KeyEvent::new(Char('F'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::LibraryFilter, shifted),
+            Some(Action::FilterType('F'))
+        );
+        assert_eq!(typing(KeyCode::Down), Some(Action::ListDown));
+        assert_eq!(typing(KeyCode::Enter), Some(Action::ListOpen));
+        assert_eq!(typing(KeyCode::Esc), Some(Action::FilterDone));
+        assert_eq!(typing(KeyCode::Backspace), Some(Action::FilterBackspace));
     }
 
     #[test]

@@ -9,7 +9,8 @@ use ratatui::widgets::Widget;
 use super::{draw_line, fit_line};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Command, Mode};
+use crate::tui::keymap::{Command, Keymap, Mode};
+use crate::tui::theme::Theme;
 
 /// Draws the footer of an [`App`].
 pub struct FooterWidget<'a> {
@@ -27,9 +28,7 @@ impl<'a> FooterWidget<'a> {
 /// order, skipping those that do not fit; the help key is kept whatever
 /// the width, since it leads to all the others. The keys are the ones in
 /// force (see [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
-pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
-    let theme = app.theme();
-    let keymap = app.keymap();
+pub fn hints(theme: &Theme, keymap: &Keymap, mode: Mode, width: usize) -> Line<'static> {
     let hints: Vec<(String, &str, bool)> = keymap
         .bindings(mode)
         .filter_map(|b| {
@@ -69,15 +68,26 @@ impl Widget for FooterWidget<'_> {
             return;
         }
         let width = area.width as usize;
-        let line = match self.app.message() {
-            Some(message) => fit_line(
+        let theme = self.app.theme();
+        let problem = self.app.live().and_then(|live| live.problem.as_deref());
+        let line = match (self.app.message(), problem) {
+            (Some(message), _) => fit_line(
                 Line::from(vec![
                     Span::raw(" "),
-                    Span::styled(message.to_owned(), self.app.theme().strong()),
+                    Span::styled(message.to_owned(), theme.strong()),
                 ]),
                 width,
             ),
-            None => hints(self.app, self.app.mode(), width),
+            // Until the file is good again, the status line says why the
+            // screen shows an older version.
+            (None, Some(problem)) => fit_line(
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(format!("⚠ {problem}"), theme.error()),
+                ]),
+                width,
+            ),
+            (None, None) => hints(theme, self.app.keymap(), self.app.mode(), width),
         };
         draw_line(buf, area, area.x, area.y, &line);
     }
