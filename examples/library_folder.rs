@@ -171,10 +171,20 @@ fn write_statsbomb(out: &Path, from: &Path, m: usize) -> std::io::Result<()> {
     let mut list = Vec::new();
     for i in 0..m {
         let id = 9_000_000 + i as u64;
-        std::fs::copy(
-            &sources[i % sources.len()],
-            events.join(format!("{id}.json")),
-        )?;
+        let source = &sources[i % sources.len()];
+        std::fs::copy(source, events.join(format!("{id}.json")))?;
+        // The lineups beside it, where the open data keeps them, so that
+        // players go by the names fans use.
+        let lineups = PathBuf::from(
+            source
+                .to_string_lossy()
+                .replace("_events.json", "_lineups.json"),
+        );
+        if lineups.is_file() {
+            let dir = out.join("data").join("lineups");
+            std::fs::create_dir_all(&dir)?;
+            std::fs::copy(&lineups, dir.join(format!("{id}.json")))?;
+        }
         list.push(serde_json::json!({
             "match_id": id,
             "match_date": format!("2018-{:02}-{:02}", i % 12 + 1, i % 28 + 1),

@@ -259,7 +259,8 @@ impl<'de> Visitor<'de> for HeadVisitor<'_> {
             head.kind = HeadKind::Lineups;
             return Err(de::Error::custom(STOP));
         }
-        if first.get("match_id").is_some() && first.get("home_team").is_some() {
+        let listed = first.get("home_team").is_some() || first.get("match_date").is_some();
+        if first.get("match_id").is_some() && listed {
             head.kind = HeadKind::MatchList;
             head.list.extend(MatchListEntry::from_value(&first));
             while let Some(value) = seq.next_element::<Value>()? {
@@ -419,6 +420,13 @@ mod tests {
             describe_str(r#"[{"team_id": 1, "team_name": "A", "lineup": []}]"#),
             Ok(Described::Lineups)
         );
+        // A match list with dates but no team names is still one.
+        let Ok(Described::MatchList(list)) =
+            describe_str(r#"[{"match_id": 7, "match_date": "2020-01-31"}]"#)
+        else {
+            panic!("not a match list");
+        };
+        assert_eq!(list[0].match_id, 7);
     }
 
     #[test]
