@@ -1,5 +1,5 @@
-//! The command line: `touchline [FILE]`, `touchline summary` and
-//! `touchline validate`, declared with clap's derive API so `--help`,
+//! The command line: `touchline [FILE | DIR]`, `touchline --follow FILE`,
+//! `touchline summary`, `touchline validate` and `touchline convert`, declared with clap's derive API so `--help`,
 //! `--version` and usage errors (exit code 2) come for free.
 
 use std::path::PathBuf;
@@ -80,9 +80,15 @@ pub struct ConvertArgs {
 /// `touchline [FILE]`: the viewer.
 #[derive(Debug, Args)]
 pub struct ViewArgs {
-    /// Match file to replay [default: the bundled England v France]
+    /// Match file to replay, or a folder to list every match in it
+    /// [default: the bundled England v France]
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+
+    /// Follow FILE while another program writes it: new events show as
+    /// they land, and the viewer opens at the newest (LIVE)
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub follow: Option<PathBuf>,
 
     /// Where to start (default: kick-off)
     #[command(flatten)]
@@ -210,6 +216,7 @@ impl Cli {
         if let Some((name, _)) = matches.subcommand() {
             let given: Vec<&str> = [
                 ("file", "FILE"),
+                ("follow", "--follow"),
                 ("at", "--at"),
                 ("step", "--step"),
                 ("speed", "--speed"),

@@ -3,6 +3,9 @@
 //! - [`model`]: the match as data (teams, events, the clock).
 //! - [`import`]: reading match files, with errors that name the file, line
 //!   and column.
+//! - [`library`]: the matches under a folder, described without loading
+//!   them (`touchline DIR`).
+//! - [`follow`]: following a file another program writes (`--follow`).
 //! - [`replay`]: the pure engine that derives the score, scorers, cards and
 //!   the rest at any step.
 //! - [`summary`]: the state at one step as a text or Markdown report or a
@@ -13,7 +16,9 @@
 //! - [`text`]: the sanitiser every string from a file passes through.
 
 pub mod config;
+pub mod follow;
 pub mod import;
+pub mod library;
 pub mod model;
 pub mod replay;
 pub mod share;

@@ -8,13 +8,18 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::CommandFactory;
 use touchline::config::{self, Loaded as Config};
+use touchline::follow::{Follower, Problem, Update};
 use touchline::import::{self, Diagnostic, LoadOptions, Loaded};
+use touchline::library::{self, Origin};
 use touchline::replay::Replay;
 use touchline::text;
-use touchline::tui::{self, App, AppOptions, Clipboard, ColorMode, Sharing, terminal};
+use touchline::tui::{
+    self, App, AppOptions, Clipboard, ColorMode, Loader, Picker, Sharing, terminal,
+};
 
 use cli::{Cli, Command, ConvertArgs, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
 
@@ -90,9 +95,43 @@ fn print_config(config: &Config) -> ExitCode {
     write_stdout(&config::defaults_file(config.path.as_deref()))
 }
 
+/// What the viewer command runs.
+enum Session {
+    /// One match.
+    Viewer(App),
+    /// One match, following its file as it is written.
+    Follow(App, Follower),
+    /// The matches of a folder.
+    Library(Box<Picker>, Loader),
+}
+
 fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
-    let loaded = match load(args.file.as_deref(), reading) {
-        Ok(loaded) => loaded,
+    let settings = config.settings;
+    let options = AppOptions {
+        spoilers: args.spoilers || settings.spoilers,
+        speed: args.speed.unwrap_or(settings.speed),
+        colors: ColorMode::detect(),
+        start_step: None,
+    };
+    let session = if let Some(path) = &args.follow {
+        follow_session(path, &args.point, options, reading)
+    } else if let Some(dir) = args.file.as_deref().filter(|p| p.is_dir()) {
+        library_session(dir, &args.point, options, reading)
+    } else {
+        load(args.file.as_deref(), reading).map(|loaded| {
+            let replay = Replay::new(loaded.game);
+            let start_step = start_step(&args.point, &replay, None);
+            Session::Viewer(App::new(
+                replay,
+                AppOptions {
+                    start_step,
+                    ..options
+                },
+            ))
+        })
+    };
+    let session = match session {
+        Ok(session) => session,
         Err(code) => return code,
     };
     // Said before the screen changes, so it stays in the scrollback, and
@@ -102,9 +141,6 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
         eprintln!("warning: {note}");
         note
     });
-    let settings = config.settings;
-    let replay = Replay::new(loaded.game);
-    let start_step = start_step(&args.point, &replay, None);
     if !io::stdout().is_terminal() {
         // Drawing into a file or a pipe would fill it with escape codes.
         eprintln!(
@@ -112,25 +148,40 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let sharing = Sharing {
-        file: args.file.as_ref().map(|path| path.display().to_string()),
-        clipboard: Clipboard::detect(),
+    let clipboard = Clipboard::detect();
+    // The config's keys and colours, and how `y` reaches the clipboard,
+    // for whichever screen opens.
+    let configure = |app: App, file: Option<&Path>| {
+        let app = app
+            .with_keymap(settings.keymap.clone())
+            .with_palette(&settings.palette)
+            .with_sharing(Sharing {
+                file: file.map(|path| path.display().to_string()),
+                clipboard,
+            });
+        match &config_note {
+            Some(note) => app.with_notice(note.clone()),
+            None => app,
+        }
     };
-    let mut app = App::new(
-        replay,
-        AppOptions {
-            spoilers: args.spoilers || settings.spoilers,
-            speed: args.speed.unwrap_or(settings.speed),
-            colors: ColorMode::detect(),
-            start_step,
-        },
-    )
-    .with_keymap(settings.keymap)
-    .with_palette(&settings.palette)
-    .with_sharing(sharing);
-    if let Some(note) = config_note {
-        app = app.with_notice(note);
-    }
+    let session = match session {
+        Session::Viewer(app) => Session::Viewer(configure(app, args.file.as_deref())),
+        Session::Follow(app, follower) => {
+            let file = follower.path().to_path_buf();
+            Session::Follow(configure(app, Some(&file)), follower)
+        }
+        Session::Library(picker, load) => {
+            let picker = picker
+                .with_keymap(settings.keymap.clone())
+                .with_palette(&settings.palette)
+                .with_clipboard(clipboard);
+            let picker = match &config_note {
+                Some(note) => picker.with_notice(note.clone()),
+                None => picker,
+            };
+            Session::Library(Box::new(picker), load)
+        }
+    };
 
     restore_on_signals();
     // `try_init` installs a panic hook that restores the terminal first;
@@ -151,27 +202,123 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
         // cannot even be written to fails on the first frame anyway.
         let _ = terminal::enable_mouse();
     }
-    #[cfg(feature = "test-hooks")]
-    panic_if_asked(&mut terminal, &app);
-    let result = tui::run(&mut terminal, &mut app);
+    let (result, copies) = match session {
+        Session::Viewer(mut app) => {
+            #[cfg(feature = "test-hooks")]
+            panic_if_asked(&mut terminal, &app);
+            let result = tui::run(&mut terminal, &mut app);
+            (result, app.unsure_copies().to_vec())
+        }
+        Session::Follow(mut app, follower) => {
+            let result = tui::run_follow(&mut terminal, &mut app, follower);
+            (result, app.unsure_copies().to_vec())
+        }
+        Session::Library(mut picker, load) => {
+            let result = tui::run_library(&mut terminal, &mut picker, load);
+            (result, picker.unsure_copies())
+        }
+    };
     terminal::restore();
     // Copies that may not have reached the clipboard, now on the screen
     // the fan can select from.
-    let copies: String = app
-        .unsure_copies()
-        .iter()
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let copies: String = copies.iter().map(|line| format!("{line}\n")).collect();
     if write_stdout(&copies) != ExitCode::SUCCESS {
         return ExitCode::FAILURE;
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", text::sanitize_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }
+}
+
+/// A usage error (exit code 2) in clap's words.
+fn usage_error(message: String) -> ! {
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .exit()
+}
+
+/// `touchline --follow FILE`: loads what the file holds now, at the
+/// newest moment unless `--at`/`--step` says otherwise. A file with no
+/// version to show yet is an error, as for any file.
+fn follow_session(
+    path: &Path,
+    point: &PointArgs,
+    options: AppOptions,
+    reading: Reading<'_>,
+) -> Result<Session, ExitCode> {
+    let mut follower = Follower::new(path, reading.lineups, reading.options);
+    let name = follower.name().to_owned();
+    let fail = |message: String| {
+        eprintln!("error: {}", text::sanitize_line(&message));
+        ExitCode::FAILURE
+    };
+    match follower.check() {
+        Some(Update::Match { game, .. }) => {
+            let replay = Replay::new(*game);
+            let start = start_step(point, &replay, None);
+            let mut app = App::new(
+                replay,
+                AppOptions {
+                    start_step: start,
+                    ..options
+                },
+            );
+            app.start_following(&name, start.is_none());
+            Ok(Session::Follow(app, follower))
+        }
+        Some(Update::Problem(Problem::Broken(message))) => Err(fail(message)),
+        Some(Update::Problem(Problem::Incomplete(at))) => Err(fail(format!(
+            "{name} is half-written ({at}) and has no complete event yet"
+        ))),
+        Some(Update::Problem(Problem::Empty)) => Err(fail(format!(
+            "{name}: the file is empty, expected a JSON match file"
+        ))),
+        Some(Update::Problem(Problem::Missing)) | None => Err(fail(format!(
+            "{name}: no such file, expected a match file to follow"
+        ))),
+    }
+}
+
+/// `touchline DIR`: the folder's match list.
+fn library_session(
+    dir: &Path,
+    point: &PointArgs,
+    options: AppOptions,
+    reading: Reading<'_>,
+) -> Result<Session, ExitCode> {
+    if point.at.is_some() || point.step.is_some() {
+        usage_error(
+            "--at and --step name a moment of one match; with a folder, open the match from the list"
+                .to_owned(),
+        );
+    }
+    if reading.lineups.is_some() {
+        usage_error(
+            "--lineups goes with one StatsBomb events file; in a folder, each file's lineups are found beside it"
+                .to_owned(),
+        );
+    }
+    let catalog = library::scan(dir, reading.options).map_err(|e| {
+        eprintln!(
+            "error: {}: cannot list this folder: {e}",
+            text::sanitize_line(&dir.display().to_string())
+        );
+        ExitCode::FAILURE
+    })?;
+    let limits = reading.options;
+    let load: Loader = Arc::new(move |origin: &Origin| match origin {
+        Origin::Bundled => Ok(import::bundled()),
+        Origin::File(path) => import::load_path(path, limits)
+            .map_err(|e| text::sanitize_line(&e.to_string()).into_owned()),
+    });
+    Ok(Session::Library(
+        Box::new(Picker::new(catalog, options)),
+        load,
+    ))
 }
 
 /// Test builds only: with `TOUCHLINE_TEST_PANIC` set, draw one frame and

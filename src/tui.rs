@@ -39,6 +39,11 @@
 //!
 //! Below 80x24 the panels give way in order (see [`widgets::Plan`]) down
 //! to the score alone on one line; no size panics.
+//!
+//! Two more screens share the loop: [`picker::Picker`], the match list of
+//! `touchline DIR`, which opens an [`App`] on the chosen match; and a
+//! viewer following a file as it is written ([`run_follow`]), where the
+//! app takes each new version with [`App::follow_update`].
 
 pub mod action;
 pub mod app;
@@ -49,14 +54,16 @@ pub mod find;
 mod font;
 pub mod keymap;
 pub mod mouse;
+pub mod picker;
 pub mod terminal;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 pub use action::Action;
-pub use app::{App, AppOptions, Prompt, Sharing};
+pub use app::{App, AppOptions, Live, Prompt, Sharing};
 pub use clipboard::Clipboard;
-pub use event_loop::{handle_event, run};
+pub use event_loop::{Loader, handle_event, run, run_follow, run_library};
 pub use filter::{EventFilter, Only, Scope};
+pub use picker::Picker;
 pub use theme::ColorMode;

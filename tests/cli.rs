@@ -580,6 +580,59 @@ fn viewer_without_a_terminal_says_so_instead_of_drawing() {
     );
 }
 
+// ---- the match list and --follow -----------------------------------------
+
+#[test]
+fn a_folder_opens_the_match_list_and_refuses_options_for_one_match() {
+    let (dir, _) = file_with("derby.json", touchline::import::BUNDLED_MATCH);
+    // Without a terminal the list cannot draw, and says so like the viewer.
+    let run = touchline([dir.path()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+    for (option, value) in [("--at", "54"), ("--step", "3"), ("--lineups", "l.json")] {
+        let run = touchline([dir.path().as_os_str(), option.as_ref(), value.as_ref()]);
+        assert_eq!(run.code, 2, "{option}: {}", run.stderr);
+        assert!(run.stderr.contains("folder"), "{option}: {}", run.stderr);
+    }
+    let run = touchline([Path::new("/no/such/folder/")]);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn follow_refuses_a_missing_or_broken_file_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("live.json");
+    let run = touchline([Path::new("--follow"), &missing]);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}: no such file, expected a match file to follow\n",
+            missing.display()
+        )
+    );
+    std::fs::write(&missing, "").unwrap();
+    let run = touchline([Path::new("--follow"), &missing]);
+    assert!(run.stderr.contains("the file is empty"), "{}", run.stderr);
+    std::fs::write(&missing, "{\"match\": {\"home\": ").unwrap();
+    let run = touchline([Path::new("--follow"), &missing]);
+    assert!(run.stderr.contains("half-written"), "{}", run.stderr);
+    std::fs::write(&missing, "{\"match\": 5, \"events\": []}").unwrap();
+    let run = touchline([Path::new("--follow"), &missing]);
+    assert!(run.stderr.contains(":1:"), "{}", run.stderr);
+    // A file still being written is fine: only the terminal is missing.
+    std::fs::write(
+        &missing,
+        "{\"match\": {\"home\": {\"name\": \"A\"}, \"away\": {\"name\": \"B\"}}, \"events\": [",
+    )
+    .unwrap();
+    let run = touchline([Path::new("--follow"), &missing]);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+    // FILE and --follow FILE are two matches: refused.
+    let run = touchline([Path::new("x.json"), Path::new("--follow"), &missing]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
 // ---- usage ---------------------------------------------------------------
 
 #[test]
@@ -939,16 +992,17 @@ fn readme_match_file_example_is_valid() {
     assert_eq!(v["scorers"]["home"][0]["clock"], "45+2'");
 }
 
-#[test]
-fn readme_key_table_matches_the_keymap() {
-    use touchline::tui::keymap::{Mode, bindings};
-    let readme = readme();
-    let section = readme
-        .split("\n## Keys\n")
-        .nth(1)
-        .and_then(|rest| rest.split("\n## ").next())
-        .expect("README has a Keys section");
-    let mut rows: Vec<Vec<String>> = section
+/// The keys of the table under `heading` in the README's Keys section, a
+/// sorted list per row.
+fn readme_key_rows(section: &str, heading: Option<&str>) -> Vec<Vec<String>> {
+    let table = match heading {
+        None => section.split("\n### ").next().unwrap_or_default(),
+        Some(h) => section
+            .split("\n### ")
+            .find(|part| part.starts_with(h))
+            .unwrap_or_else(|| panic!("README's Keys section has no {h:?} table")),
+    };
+    let mut rows: Vec<Vec<String>> = table
         .lines()
         .filter(|l| l.starts_with("| `"))
         .map(|l| {
@@ -963,16 +1017,38 @@ fn readme_key_table_matches_the_keymap() {
             keys
         })
         .collect();
-    let mut table: Vec<Vec<String>> = bindings(Mode::Normal)
-        .map(|b| {
-            let mut keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            keys.sort();
-            keys
-        })
-        .collect();
     rows.sort();
-    table.sort();
-    assert_eq!(rows, table, "README's key table differs from the keymap");
+    rows
+}
+
+#[test]
+fn readme_key_tables_match_the_keymap() {
+    use touchline::tui::keymap::{Mode, bindings};
+    let readme = readme();
+    let section = readme
+        .split("\n## Keys\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("README has a Keys section");
+    for (mode, heading) in [
+        (Mode::Normal, None),
+        (Mode::Library, Some("In the match list")),
+        (Mode::LibraryFilter, Some("Typing a filter")),
+    ] {
+        let mut table: Vec<Vec<String>> = bindings(mode)
+            .map(|b| {
+                let mut keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+                keys.sort();
+                keys
+            })
+            .collect();
+        table.sort();
+        assert_eq!(
+            readme_key_rows(section, heading),
+            table,
+            "README's {mode:?} key table differs from the keymap"
+        );
+    }
 }
 
 // ---- convert and StatsBomb files -------------------------------------------

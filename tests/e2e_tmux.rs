@@ -565,6 +565,24 @@ fn wait_for_text(tmux: &Tmux, wanted: &[&str]) -> String {
     }
 }
 
+/// Waits until the screen shows every one of `wanted` and none of
+/// `unwanted`.
+fn wait_for_screen(tmux: &Tmux, what: &str, wanted: &[&str], unwanted: &[&str]) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let screen = tmux.screen();
+        let ok = wanted.iter().all(|w| screen.contains(w))
+            && !unwanted.iter().any(|u| screen.contains(u));
+        if ok {
+            return;
+        }
+        if Instant::now() > deadline {
+            panic!("{what}: wanted {wanted:?}, not {unwanted:?}; the screen:\n{screen}");
+        }
+        sleep(POLL);
+    }
+}
+
 const GIROUD_LINE: &str = "78' Giroud 1-2 England v France, World Cup 2022 QF · touchline --at 78";
 
 #[test]
@@ -745,4 +763,143 @@ fn a_bad_config_still_opens_the_viewer_and_says_why_in_the_footer() {
         assert!(Instant::now() < deadline, "q did not quit");
         sleep(POLL);
     }
+}
+
+/// Starts `touchline ARGS` in tmux with its exit status recorded in
+/// `status_file`.
+fn start_touchline(dir: &Path, args: &[&Path], status_file: &Path) -> Tmux {
+    let bin = binary();
+    assert!(bin.is_file(), "no binary at {}", bin.display());
+    let mut command = shell_quote(&bin);
+    for arg in args {
+        command.push(' ');
+        command.push_str(&shell_quote(arg));
+    }
+    let script = format!("{command}; echo EXIT=$? > {}", shell_quote(status_file));
+    Tmux::start(dir, &["sh", "-c", &script], 120, 40)
+}
+
+const DERBY: &str = r#"{"match": {"competition": "County Cup", "kickoff": "2024-05-11T15:00:00+01:00",
+  "home": {"name": "Riverside"}, "away": {"name": "Hill Rovers"}},
+ "events": [
+  {"kind": "period_start", "clock": "1"},
+  {"kind": "goal", "clock": "12", "team": "away", "player": "Sam Ode", "text": "Ode heads in."},
+  {"kind": "period_end", "clock": "45"}
+ ]}"#;
+
+#[test]
+fn the_match_list_opens_a_match_and_esc_comes_back_to_it() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let library = dir.path().join("matches");
+    std::fs::create_dir_all(library.join("cup")).unwrap();
+    std::fs::write(library.join("cup/derby.json"), DERBY).unwrap();
+    std::fs::write(library.join("broken.json"), "{\"match\": [").unwrap();
+    let status = dir.path().join("status");
+    let tmux = start_touchline(dir.path(), &[&library], &status);
+    wait_for_screen(
+        &tmux,
+        "the list",
+        &[
+            "2 matches · 1 unreadable",
+            "Riverside v Hill Rovers",
+            "England v France",
+            "✗ broken.json",
+        ],
+        &["0-1", "1-2"],
+    );
+    // Filter, open, score, back.
+    for key in ["/", "r", "i", "v", "Enter"] {
+        tmux.send(key);
+    }
+    wait_for_screen(&tmux, "the derby", &["Riverside", "Kick-off"], &["Ode 12'"]);
+    tmux.send("]");
+    wait_for_screen(&tmux, "the goal", &["Ode 12'", "Ode heads in."], &[]);
+    tmux.send("Escape");
+    wait_for_screen(
+        &tmux,
+        "back to the list",
+        &["◷ 12'", "filter: riv"],
+        &["Ode heads in."],
+    );
+    // Results only once spoilers are shown.
+    tmux.send("s");
+    wait_for_screen(&tmux, "results", &["spoilers shown", "0-1"], &[]);
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status, &tmux), "EXIT=0");
+}
+
+#[test]
+fn following_a_file_moves_with_it_and_survives_truncation_deletion_and_replacement() {
+    if !can_run() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let live = dir.path().join("live.json");
+    let header = r#"{"match": {"home": {"name": "Riverside"}, "away": {"name": "Hill Rovers"}}, "events": [
+{"kind": "period_start", "clock": "1", "text": "Under way."}"#;
+    std::fs::write(&live, header).unwrap();
+    let status = dir.path().join("status");
+    let tmux = start_touchline(dir.path(), &[Path::new("--follow"), &live], &status);
+    wait_for_screen(&tmux, "opening live", &["● LIVE", "Under way."], &[]);
+    let append = |text: &str| {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&live)
+            .unwrap();
+        std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+    };
+    // Half an event first: nothing changes; then the rest of it.
+    append(",\n{\"kind\": \"goal\", \"clock\": \"12\", \"team\": \"away\", ");
+    append("\"player\": \"Sam Ode\", \"text\": \"Ode heads in.\"}");
+    wait_for_screen(
+        &tmux,
+        "the goal lands",
+        &["● LIVE", "Ode heads in.", "Ode 12'"],
+        &[],
+    );
+    // Stepping back leaves live; new events do not move the fan.
+    tmux.send("Left");
+    wait_for_screen(&tmux, "behind", &["behind live", "Under way."], &["● LIVE"]);
+    append(
+        ",\n{\"kind\": \"goal\", \"clock\": \"30\", \"team\": \"home\", \"player\": \"Ida Berg\", \"text\": \"Berg levels.\"}",
+    );
+    sleep(Duration::from_millis(300));
+    wait_for_screen(
+        &tmux,
+        "still behind",
+        &["behind live", "Under way."],
+        &["Berg levels."],
+    );
+    tmux.send("End");
+    wait_for_screen(
+        &tmux,
+        "back to live",
+        &["● LIVE", "Berg levels.", "Berg 30'"],
+        &[],
+    );
+    // Truncated, deleted, then replaced whole by a rename.
+    std::fs::write(&live, "").unwrap();
+    wait_for_screen(&tmux, "emptied", &["was emptied", "Berg 30'"], &[]);
+    std::fs::remove_file(&live).unwrap();
+    wait_for_screen(&tmux, "deleted", &["is gone", "Berg 30'"], &[]);
+    let aside = dir.path().join("live.json.tmp");
+    std::fs::write(
+        &aside,
+        format!("{header},\n{{\"kind\": \"note\", \"clock\": \"40\", \"text\": \"Back on.\"}}]}}"),
+    )
+    .unwrap();
+    std::fs::rename(&aside, &live).unwrap();
+    wait_for_screen(&tmux, "replaced", &["● LIVE", "Back on."], &["is gone"]);
+    // A broken update keeps the last version and says where it broke.
+    std::fs::write(
+        &live,
+        format!("{header},\n{{\"kind\": \"goal\", \"clock\": \"ninety\"}}]}}"),
+    )
+    .unwrap();
+    wait_for_screen(&tmux, "broken", &["update refused", "Back on."], &[]);
+    tmux.send("q");
+    assert_eq!(wait_for_file(&status, &tmux), "EXIT=0");
 }

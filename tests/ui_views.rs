@@ -455,3 +455,71 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
         }
     }
 }
+
+/// The match list at every size from 1x1 to 200x60: browsing, typing a
+/// filter with results shown, and its help screen. None panics.
+#[test]
+fn the_match_list_at_every_size_from_1x1_to_200x60_never_panics() {
+    use touchline::library;
+    use touchline::tui::Picker;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("wc.json"), import::BUNDLED_MATCH).unwrap();
+    std::fs::write(dir.path().join("half.json"), "{\"match\": {").unwrap();
+    let catalog = library::scan(dir.path(), LoadOptions::default()).expect("a folder");
+    let mut picker = Picker::new(catalog, AppOptions::default());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    for state in ["browsing", "typing with results", "help"] {
+        match state {
+            "typing with results" => {
+                picker.update(Action::ToggleSpoilers);
+                picker.update(Action::ListFilter);
+                picker.update(Action::ListFilterType('w'));
+            }
+            "help" => {
+                picker.update(Action::ListFilterDone);
+                picker.update(Action::OpenHelp);
+            }
+            _ => {}
+        }
+        for width in 1..=200 {
+            for height in 1..=60 {
+                let area = Rect::new(0, 0, width, height);
+                buf.resize(area);
+                buf.reset();
+                picker.set_viewport(width, height);
+                let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    (&picker).render(area, &mut buf);
+                }));
+                assert!(
+                    drawn.is_ok(),
+                    "the list, {state}, {width}x{height} panicked"
+                );
+            }
+        }
+    }
+}
+
+/// A viewer following a file, behind the newest moment and with a problem
+/// to report, at every size from 1x1 to 200x60: none panics.
+#[test]
+fn a_followed_match_at_every_size_from_1x1_to_200x60_never_panics() {
+    use touchline::follow::{Problem, Update};
+    let mut app = app_on(bundled());
+    app.start_following("a-very-long-name-for-a-live-file.json", true);
+    app.update(Action::PrevEvent);
+    app.follow_update(Update::Problem(Problem::Broken(
+        "live.json:3:4: \"clock\": expected a clock".into(),
+    )));
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    for width in 1..=200 {
+        for height in 1..=60 {
+            let area = Rect::new(0, 0, width, height);
+            buf.resize(area);
+            buf.reset();
+            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                (&app).render(area, &mut buf);
+            }));
+            assert!(drawn.is_ok(), "following, {width}x{height} panicked");
+        }
+    }
+}

@@ -79,7 +79,9 @@ pub enum Action {
     ToggleMark,
     /// The next marked moment, round to the first after the last.
     NextMark,
-    /// Back out one level: clear the search, else the filter, else quit.
+    /// Back out one level: clear the search, else the filter, else leave
+    /// the match (back to the match list when it was opened from one, else
+    /// quit).
     Back,
     /// Go to a step (a click on the timeline).
     #[serde(skip)]
@@ -107,6 +109,30 @@ pub enum Action {
     /// Autoplay's timer ran out: move on one moment.
     #[serde(skip)]
     Tick,
+    /// The next match in the list.
+    ListDown,
+    /// The previous match in the list.
+    ListUp,
+    /// A page down the list.
+    ListPageDown,
+    /// A page up the list.
+    ListPageUp,
+    /// The first match in the list.
+    ListFirst,
+    /// The last match in the list.
+    ListLast,
+    /// Open the highlighted match.
+    ListOpen,
+    /// Start typing words that the list's rows must contain.
+    ListFilter,
+    /// Type a character into the list's filter.
+    ListFilterType(char),
+    /// Delete the last character of the list's filter.
+    ListFilterBackspace,
+    /// Stop typing; the list's filter stays.
+    ListFilterDone,
+    /// Empty the list's filter, listing every match again.
+    ListFilterClear,
     /// Leave the viewer.
     Quit,
 }

@@ -27,7 +27,8 @@ use super::keymap::{Keymap, Mode};
 use super::theme::{ColorMode, Palette, Theme};
 use super::views::{View, ball_towards};
 use super::widgets::{CommentaryWidget, HelpWidget};
-use crate::model::{Clock, Point, Side, Text};
+use crate::follow::Update;
+use crate::model::{Clock, Match, Point, Side, Text};
 use crate::replay::{Playback, Replay, State};
 use ratatui::layout::Rect;
 
@@ -114,6 +115,11 @@ pub struct App {
     /// Lines copied where the clipboard may not have got them, to print
     /// on the way out.
     unsure_copies: Vec<String>,
+    /// The colours from a config file, kept to restyle a new version
+    /// of a followed match.
+    palette: Palette,
+    /// Set while following a file that another program writes.
+    live: Option<Live>,
 }
 
 /// How `y` shares a moment: the file as the shared command names it, and
@@ -136,6 +142,15 @@ impl Default for Sharing {
     }
 }
 
+/// What the viewer knows about the file it follows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Live {
+    /// The file, as the status line names it.
+    pub file: String,
+    /// Why the screen shows an older version than the file's, if it does.
+    pub problem: Option<String>,
+}
+
 impl App {
     /// A viewer on `replay`, at `options.start_step` or kick-off.
     pub fn new(replay: Replay, options: AppOptions) -> Self {
@@ -144,14 +159,7 @@ impl App {
             .unwrap_or_else(|| replay.kick_off())
             .min(replay.steps());
         let theme = Theme::new(options.colors, &replay.game().info);
-        let pitch_stops = replay
-            .game()
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
-            .map(|(i, _)| i + 1)
-            .collect();
+        let pitch_stops = pitch_stops(&replay);
         Self {
             step,
             playback: Playback::at_speed(options.speed),
@@ -178,6 +186,8 @@ impl App {
             listed: None,
             dragging: false,
             help_scroll: 0,
+            palette: Palette::default(),
+            live: None,
             replay,
         }
     }
@@ -191,6 +201,7 @@ impl App {
     /// The same viewer with these colours (from a config file).
     pub fn with_palette(mut self, palette: &Palette) -> Self {
         self.theme = Theme::with_palette(self.theme.mode, &self.replay.game().info, palette);
+        self.palette = palette.clone();
         self
     }
 
@@ -205,6 +216,85 @@ impl App {
     pub fn with_sharing(mut self, sharing: Sharing) -> Self {
         self.sharing = sharing;
         self
+    }
+
+    /// Starts following `file` (already loaded as this app's match): the
+    /// status bar says "LIVE" at the newest moment, and
+    /// [`App::follow_update`] takes each new version. With `to_newest`,
+    /// the cursor moves to the newest moment.
+    pub fn start_following(&mut self, file: &str, to_newest: bool) {
+        self.live = Some(Live {
+            file: file.to_owned(),
+            problem: None,
+        });
+        if to_newest {
+            self.step = self.newest();
+        }
+    }
+
+    /// Takes what a check of the followed file found: a new version
+    /// replaces the match, keeping the fan where they were, unless they
+    /// were at the newest moment, in which case they move on with it; a
+    /// problem keeps the match and is shown until the next good version.
+    pub fn follow_update(&mut self, update: Update) {
+        let Some(live) = &mut self.live else {
+            return;
+        };
+        match update {
+            Update::Problem(problem) => live.problem = Some(problem.describe(&live.file)),
+            // A file still being written gives its complete events: a
+            // good version like any other.
+            Update::Match { game, .. } => {
+                live.problem = None;
+                self.replace_match(*game);
+            }
+        }
+    }
+
+    /// Swaps in a newer version of the match, keeping the cursor (see
+    /// [`App::follow_update`]).
+    fn replace_match(&mut self, game: Match) {
+        let was_newest = self.at_newest();
+        let before = self.step;
+        let replay = Replay::new(game);
+        self.theme = Theme::with_palette(self.theme.mode, &replay.game().info, &self.palette);
+        self.pitch_stops = pitch_stops(&replay);
+        self.replay = replay;
+        // What was worked out from the old version: the searchable text,
+        // the filter's listing and the search's hits.
+        self.haystacks.clear();
+        let filter = self.filter.clone();
+        self.set_filter(filter);
+        self.step = if was_newest {
+            self.newest()
+        } else {
+            self.step.min(self.replay.steps())
+        };
+        if self.step != before {
+            self.scroll = 0;
+            self.ball_progress = 0.0;
+        }
+    }
+
+    /// The newest moment stepping can reach: the last stop.
+    pub fn newest(&self) -> usize {
+        let last = self.replay.steps();
+        if last == 0 || self.next_stop(last - 1) == Some(last) {
+            last
+        } else {
+            self.prev_stop(last).unwrap_or(0)
+        }
+    }
+
+    /// Whether nothing lies after the cursor: with `--follow`, the fan is
+    /// live.
+    pub fn at_newest(&self) -> bool {
+        self.next_stop(self.step).is_none()
+    }
+
+    /// The followed file's state, when following one.
+    pub fn live(&self) -> Option<&Live> {
+        self.live.as_ref()
     }
 
     /// Applies one action.
@@ -359,6 +449,19 @@ impl App {
             Action::PromptCancel => self.mode = Mode::Normal,
             Action::Tick => self.tick(),
             Action::Quit => self.running = false,
+            // The match list's own actions mean nothing in the viewer.
+            Action::ListDown
+            | Action::ListUp
+            | Action::ListPageDown
+            | Action::ListPageUp
+            | Action::ListFirst
+            | Action::ListLast
+            | Action::ListOpen
+            | Action::ListFilter
+            | Action::ListFilterType(_)
+            | Action::ListFilterBackspace
+            | Action::ListFilterDone
+            | Action::ListFilterClear => {}
         }
     }
 
@@ -600,6 +703,9 @@ impl App {
 
     /// Esc: the search goes first, then the filter, and only then the
     /// viewer, so a fan backing out of a search does not lose the replay.
+    /// Backs out one level. Leaving the match quits here: an app opened
+    /// from the match list never gets that far, since the list takes a
+    /// Back that [`back_leaves_the_match`](Self::back_leaves_the_match).
     fn back(&mut self) {
         if self.search.take().is_some() {
             self.say("Search cleared.");
@@ -608,6 +714,12 @@ impl App {
         } else {
             self.running = false;
         }
+    }
+
+    /// Whether Back would leave the match now, having no search or filter
+    /// to clear first.
+    pub fn back_leaves_the_match(&self) -> bool {
+        self.search.is_none() && !self.filter.is_narrowed()
     }
 
     /// Lines a page of help scrolling moves and the furthest it can go.
@@ -957,6 +1069,18 @@ impl App {
     pub fn reveals(&self, step: usize) -> bool {
         self.spoilers || step <= self.step
     }
+}
+
+/// Steps the pitch stops at: key moments and every located action.
+fn pitch_stops(replay: &Replay) -> Vec<usize> {
+    replay
+        .game()
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
 /// Whether a position can be drawn on the pitch.
@@ -1397,6 +1521,42 @@ mod tests {
         assert!(app.is_running());
         app.update(Action::Back);
         assert!(!app.is_running());
+    }
+
+    /// Following a file, a search and a filter take in the events that
+    /// arrive: they are worked out again for each new version.
+    #[test]
+    fn a_search_and_a_filter_follow_new_events() {
+        use crate::follow::Update;
+        let game = import::bundled().game;
+        let mut first = game.clone();
+        // The file so far stops before Giroud's goal.
+        let giroud = first
+            .events
+            .iter()
+            .position(|e| e.player.as_deref() == Some("Olivier Giroud"))
+            .expect("Giroud scores");
+        first.events.truncate(giroud);
+        let options = AppOptions {
+            spoilers: true,
+            ..AppOptions::default()
+        };
+        let mut app = App::new(Replay::new(first), options);
+        app.start_following("live.json", true);
+        searched(&mut app, "giroud");
+        assert!(app.search().unwrap().hits().is_empty());
+        app.update(Action::OpenFilter);
+        app.update(Action::FilterGoals);
+        let goals_before = app.listed().map(<[usize]>::len);
+        app.follow_update(Update::Match {
+            game: Box::new(game),
+            partial: None,
+        });
+        assert_eq!(app.search().unwrap().hits(), [giroud + 1]);
+        assert_eq!(
+            app.listed().map(<[usize]>::len),
+            goals_before.map(|n| n + 1)
+        );
     }
 
     #[test]

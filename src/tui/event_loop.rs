@@ -1,78 +1,283 @@
-//! The terminal loop: draw, wait for a key (or autoplay's next moment),
-//! apply it, draw again. While paused it blocks on input and uses no CPU;
-//! while playing it sleeps in `poll` until the next moment is due, waking
-//! every [`FRAME`] only while the pitch has a ball to move.
+//! The terminal loop: draw, wait for something to happen, apply it, draw
+//! again. Everything that can happen arrives on one channel: keys and
+//! resizes from a thread blocked reading the terminal, new versions of a
+//! followed file from the watcher's thread, results the match list asked
+//! for from a loader thread. While paused the loop blocks on that channel
+//! and uses no CPU; while playing it sleeps until the next moment is due,
+//! waking every [`FRAME`] only while the pitch has a ball to move.
 //!
-//! It is also the only part that owns the terminal, so Ctrl-Z (which the
-//! app merely asks for) is carried out here: the terminal goes back to the
-//! shell (mouse reporting off too), the process stops, and `fg` brings
-//! back a fully redrawn screen. Likewise a copy (`y`): the app says what
-//! to copy, and the loop writes the OSC 52 sequence that hands it to the
-//! terminal's clipboard.
+//! It is also the only part that owns the terminal and reads files, so
+//! Ctrl-Z (which the app merely asks for) is carried out here: the
+//! terminal goes back to the shell (mouse reporting off too), the process
+//! stops, and `fg` brings back a fully redrawn screen; and so is opening a
+//! match from the list. Likewise a copy (`y`): the app says what to copy,
+//! and the loop writes the OSC 52 sequence that hands it to the terminal's
+//! clipboard.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Instant;
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
+use ratatui::widgets::Widget;
 
 use super::action::Action;
 use super::app::App;
+use super::picker::{Picker, final_result};
 use super::views::FRAME;
 use super::{mouse, terminal};
+use crate::follow::{self, Follower, Update};
+use crate::import::Loaded;
+use crate::library::Origin;
+use crate::model::FinalResult;
+use crate::replay::Replay;
+
+/// Loads a match of the list; the binary supplies it with its reading
+/// options (size limit, lineups). Errors are one line naming the file.
+pub type Loader = Arc<dyn Fn(&Origin) -> Result<Loaded, String> + Send + Sync>;
+
+/// What wakes the loop.
+enum Input {
+    Terminal(Event),
+    TerminalFailed(io::Error),
+    Follow(Update),
+    Result(usize, Result<FinalResult, String>),
+}
 
 /// Runs the viewer until the fan quits. The caller sets the terminal up
 /// (`ratatui::init`) and restores it afterwards, also on error.
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let mut clock = Autoplay::default();
-    draw(terminal, app, &mut clock)?;
-    while app.is_running() {
-        let now = Instant::now();
-        let event = match clock.wake_at(app, now) {
-            None => Some(event::read()?),
-            Some(at) => {
-                if event::poll(at.saturating_duration_since(now))? {
-                    Some(event::read()?)
-                } else {
-                    None
+    let (inputs, wakes) = mpsc::channel();
+    read_terminal(inputs.clone())?;
+    run_screen(terminal, &mut Screen::Viewer(app), &wakes)
+}
+
+/// Runs the viewer on a file another program writes: `follower` has
+/// already loaded the version `app` shows (see [`App::start_following`]),
+/// and each change of the file reaches the app as it lands.
+pub fn run_follow(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    follower: Follower,
+) -> io::Result<()> {
+    let (inputs, wakes) = mpsc::channel();
+    read_terminal(inputs.clone())?;
+    let name = follower.name().to_owned();
+    let _watch = follow::watch(follower, move |update| {
+        inputs.send(Input::Follow(update)).is_ok()
+    })
+    .map_err(|e| io::Error::other(format!("cannot watch {name} for changes: {e}")))?;
+    run_screen(terminal, &mut Screen::Viewer(app), &wakes)
+}
+
+/// Runs the match list until the fan quits; `load` opens its matches.
+pub fn run_library(
+    terminal: &mut DefaultTerminal,
+    picker: &mut Picker,
+    load: Loader,
+) -> io::Result<()> {
+    let (inputs, wakes) = mpsc::channel();
+    read_terminal(inputs.clone())?;
+    let jobs = find_results(load.clone(), inputs)?;
+    let mut screen = Screen::Library { picker, load, jobs };
+    run_screen(terminal, &mut screen, &wakes)
+}
+
+/// A thread that blocks reading the terminal and passes on what it reads.
+/// It ends with the process (a read cannot be interrupted portably), which
+/// is soon after the loop returns.
+fn read_terminal(inputs: Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("touchline-keys".to_owned())
+        .spawn(move || {
+            loop {
+                let input = match event::read() {
+                    Ok(event) => Input::Terminal(event),
+                    Err(e) => Input::TerminalFailed(e),
+                };
+                let failed = matches!(input, Input::TerminalFailed(_));
+                if inputs.send(input).is_err() || failed {
+                    return;
                 }
             }
+        })
+        .map(drop)
+}
+
+/// A thread that loads the matches whose results the list asks for, one
+/// at a time, and sends each result back.
+fn find_results(load: Loader, inputs: Sender<Input>) -> io::Result<Sender<(usize, Origin)>> {
+    let (jobs, queue) = mpsc::channel::<(usize, Origin)>();
+    std::thread::Builder::new()
+        .name("touchline-results".to_owned())
+        .spawn(move || {
+            for (index, origin) in queue {
+                let result = load(&origin).map(|loaded| final_result(&Replay::new(loaded.game)));
+                if inputs.send(Input::Result(index, result)).is_err() {
+                    return;
+                }
+            }
+        })?;
+    Ok(jobs)
+}
+
+/// What the loop drives: a viewer, or the match list (which may have a
+/// viewer open).
+enum Screen<'a> {
+    Viewer(&'a mut App),
+    Library {
+        picker: &'a mut Picker,
+        load: Loader,
+        jobs: Sender<(usize, Origin)>,
+    },
+}
+
+impl Screen<'_> {
+    /// The viewer on screen, whose autoplay the loop times.
+    fn app(&mut self) -> Option<&mut App> {
+        match self {
+            Screen::Viewer(app) => Some(app),
+            Screen::Library { picker, .. } => picker.viewer_mut(),
+        }
+    }
+
+    fn running(&self) -> bool {
+        match self {
+            Screen::Viewer(app) => app.is_running(),
+            Screen::Library { picker, .. } => picker.is_running(),
+        }
+    }
+
+    fn take_suspend_request(&mut self) -> bool {
+        match self {
+            Screen::Viewer(app) => app.take_suspend_request(),
+            Screen::Library { picker, .. } => picker.take_suspend_request(),
+        }
+    }
+
+    /// Applies an input; returns whether to redraw.
+    fn input(&mut self, input: Input) -> io::Result<bool> {
+        Ok(match (self, input) {
+            (_, Input::TerminalFailed(e)) => return Err(e),
+            (Screen::Viewer(app), Input::Terminal(event)) => handle_event(app, &event),
+            (Screen::Library { picker, .. }, Input::Terminal(event)) => picker.handle_event(&event),
+            (Screen::Viewer(app), Input::Follow(update)) => {
+                app.follow_update(update);
+                true
+            }
+            (Screen::Library { picker, .. }, Input::Result(index, result)) => {
+                picker.set_result(index, result);
+                true
+            }
+            _ => false,
+        })
+    }
+
+    /// Carries out what the match list asked for: opens a match, and hands
+    /// the results it wants to the loader thread. Returns whether to
+    /// redraw.
+    fn serve(&mut self) -> bool {
+        let Screen::Library { picker, load, jobs } = self else {
+            return false;
         };
-        let mut redraw = match event {
-            Some(event) => handle_event(app, &event),
-            None => clock.wake(app, Instant::now()),
+        let mut redraw = false;
+        if let Some((index, origin)) = picker.take_open_request() {
+            picker.opened(index, load(&origin));
+            redraw = true;
+        }
+        for job in picker.wanted_results() {
+            // The thread outlives the loop, so sending cannot fail.
+            let _ = jobs.send(job);
+        }
+        redraw
+    }
+
+    fn set_viewport(&mut self, width: u16, height: u16) {
+        match self {
+            Screen::Viewer(app) => app.set_viewport(width, height),
+            Screen::Library { picker, .. } => picker.set_viewport(width, height),
+        }
+    }
+
+    fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+        match self {
+            Screen::Viewer(app) => (&**app).render(area, buf),
+            Screen::Library { picker, .. } => (&**picker).render(area, buf),
+        }
+    }
+}
+
+fn run_screen(
+    terminal: &mut DefaultTerminal,
+    screen: &mut Screen<'_>,
+    wakes: &Receiver<Input>,
+) -> io::Result<()> {
+    let mut clock = Autoplay::default();
+    screen.serve();
+    draw(terminal, screen, &mut clock)?;
+    while screen.running() {
+        let now = Instant::now();
+        let wake_at = match screen.app() {
+            Some(app) => clock.wake_at(app, now),
+            None => {
+                clock.restart();
+                None
+            }
         };
-        if let Some((line, clipboard)) = app.take_copy_request()
+        // The senders live as long as the loop, so the channel never
+        // closes under it.
+        let input = match wake_at {
+            None => wakes.recv().ok(),
+            Some(at) => wakes.recv_timeout(at.saturating_duration_since(now)).ok(),
+        };
+        let mut redraw = match input {
+            Some(input) => screen.input(input)?,
+            None => screen
+                .app()
+                .is_some_and(|app| clock.wake(app, Instant::now())),
+        };
+        redraw |= screen.serve();
+        if let Some((line, clipboard)) = screen.app().and_then(App::take_copy_request)
             && let Some(bytes) = clipboard.sequence(&line)
         {
             let out = terminal.backend_mut();
             out.write_all(&bytes)?;
             out.flush()?;
         }
-        if app.take_suspend_request() {
+        if screen.take_suspend_request() {
             suspend(terminal)?;
             // The time spent stopped is not the match's: the current
             // moment gets its whole wait again.
             clock.restart();
             redraw = true;
         }
-        if redraw && app.is_running() {
-            draw(terminal, app, &mut clock)?;
+        if redraw && screen.running() {
+            draw(terminal, screen, &mut clock)?;
+            // The frame may have shown rows whose results are wanted.
+            screen.serve();
         }
     }
     Ok(())
 }
 
-/// Draws a frame, telling the app the screen's size (for scrolling) and
-/// how far the ball has got.
-fn draw(terminal: &mut DefaultTerminal, app: &mut App, clock: &mut Autoplay) -> io::Result<()> {
+/// Draws a frame, telling the screen its size (for scrolling and paging)
+/// and the app how far the ball has got.
+fn draw(
+    terminal: &mut DefaultTerminal,
+    screen: &mut Screen<'_>,
+    clock: &mut Autoplay,
+) -> io::Result<()> {
     let now = Instant::now();
-    clock.animate(app, now);
+    if let Some(app) = screen.app() {
+        clock.animate(app, now);
+    }
     clock.drawn = Some(now);
     terminal.draw(|frame| {
         let area = frame.area();
-        app.set_viewport(area.width, area.height);
-        frame.render_widget(&*app, area);
+        screen.set_viewport(area.width, area.height);
+        screen.render(area, frame.buffer_mut());
     })?;
     Ok(())
 }
@@ -94,7 +299,23 @@ fn suspend(screen: &mut DefaultTerminal) -> io::Result<()> {
         crossterm::terminal::EnterAlternateScreen
     )?;
     terminal::reclaim_mouse()?;
-    screen.clear()
+    repaint_all(screen)
+}
+
+/// Blanks the screen and forgets the last frame, so the next draw paints
+/// every cell. `Terminal::clear` would do as much but first asks the
+/// terminal where its cursor is, and with the keys read on a thread of
+/// their own that answer never reaches it (it waits two seconds, then
+/// fails).
+fn repaint_all(screen: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::execute!(
+        screen.backend_mut(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // After a draw the back buffer holds the last frame; swapping resets
+    // it, so both are blank and the next diff is the whole frame.
+    screen.swap_buffers();
+    Ok(())
 }
 
 /// Applies a terminal event; returns whether the screen needs redrawing.

@@ -33,17 +33,35 @@ pub enum Mode {
     Search,
     /// The filter menu is open.
     Filter,
+    /// The match list (`touchline DIR`).
+    Library,
+    /// Typing the match list's filter.
+    LibraryFilter,
 }
 
 impl Mode {
     /// Every mode, in the order the help screen lists them.
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
+        Mode::Normal,
+        Mode::Prompt,
+        Mode::Search,
+        Mode::Filter,
+        Mode::Help,
+        Mode::Library,
+        Mode::LibraryFilter,
+    ];
+
+    /// The modes whose keys the viewer's help screen lists.
+    pub const VIEWER: [Mode; 5] = [
         Mode::Normal,
         Mode::Prompt,
         Mode::Search,
         Mode::Filter,
         Mode::Help,
     ];
+
+    /// The modes whose keys the match list's help screen lists.
+    pub const LIBRARY: [Mode; 3] = [Mode::Library, Mode::LibraryFilter, Mode::Help];
 
     /// The heading of this mode's section on the help screen.
     pub const fn title(self) -> &'static str {
@@ -53,6 +71,8 @@ impl Mode {
             Mode::Search => "Search prompt (/)",
             Mode::Filter => "Filter menu (f)",
             Mode::Help => "This help screen",
+            Mode::Library => "Match list",
+            Mode::LibraryFilter => "Filter (/)",
         }
     }
 
@@ -72,7 +92,8 @@ pub enum Key {
     Ctrl(char),
     /// Any character a clock can be typed with: a digit, `+` or `:`.
     ClockChar,
-    /// Any character typed without Ctrl or Alt, for the search prompt.
+    /// Any printable character typed without Ctrl or Alt, Shift or not:
+    /// the search prompt and the match list's filter take text.
     TextChar,
 }
 
@@ -233,6 +254,8 @@ pub enum Command {
     Do(Action),
     /// Type the pressed character into the open prompt.
     Type,
+    /// Type the pressed character into the match list's filter.
+    TypeFilter,
 }
 
 /// One row of the table: in `mode`, any of `keys` runs `command`.
@@ -343,7 +366,7 @@ pub static KEYMAP: &[Binding] = &[
         Mode::Normal,
         &[Plain(KeyCode::End), Plain(Char('G'))],
         Action::FullTime,
-        "Full time",
+        "Full time; following: newest",
         None,
     ),
     bind(
@@ -462,7 +485,7 @@ pub static KEYMAP: &[Binding] = &[
         Mode::Normal,
         &[Plain(KeyCode::Esc)],
         Action::Back,
-        "Clear search/filter, or quit",
+        "Clear search/filter, or leave",
         None,
     ),
     bind(
@@ -606,6 +629,153 @@ pub static KEYMAP: &[Binding] = &[
     ),
     bind(Mode::Help, &[Ctrl('c')], Action::Quit, "Quit", None),
     bind(Mode::Help, &[Ctrl('z')], Action::Suspend, "Suspend", None),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Down), Plain(Char('j'))],
+        Action::ListDown,
+        "Next match",
+        Some(("↑↓", "move")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Up), Plain(Char('k'))],
+        Action::ListUp,
+        "Previous match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Enter)],
+        Action::ListOpen,
+        "Open the match",
+        Some(("Enter", "open")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('/'))],
+        Action::ListFilter,
+        "Filter by words",
+        Some(("/", "filter")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Esc)],
+        Action::ListFilterClear,
+        "Clear the filter",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::PageDown)],
+        Action::ListPageDown,
+        "A page down",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::PageUp)],
+        Action::ListPageUp,
+        "A page up",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::Home), Plain(Char('g'))],
+        Action::ListFirst,
+        "First match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(KeyCode::End), Plain(Char('G'))],
+        Action::ListLast,
+        "Last match",
+        None,
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('s'))],
+        Action::ToggleSpoilers,
+        "Show or hide scores",
+        Some(("s", "spoilers")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('?'))],
+        Action::OpenHelp,
+        "This help",
+        Some(("?", "help")),
+    ),
+    bind(
+        Mode::Library,
+        &[Plain(Char('q')), Ctrl('c')],
+        Action::Quit,
+        "Quit",
+        Some(("q", "quit")),
+    ),
+    bind(
+        Mode::Library,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "Suspend",
+        None,
+    ),
+    Binding {
+        mode: Mode::LibraryFilter,
+        keys: Cow::Borrowed(&[Key::TextChar]),
+        command: Command::TypeFilter,
+        description: "Type words to look for",
+        hint: None,
+    },
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Backspace)],
+        Action::ListFilterBackspace,
+        "Delete last",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Down)],
+        Action::ListDown,
+        "Next match",
+        Some(("↑↓", "move")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Up)],
+        Action::ListUp,
+        "Previous match",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Enter)],
+        Action::ListOpen,
+        "Open the match",
+        Some(("Enter", "open")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Plain(KeyCode::Esc)],
+        Action::ListFilterDone,
+        "Done: keep the filter",
+        Some(("Esc", "done")),
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Ctrl('c')],
+        Action::Quit,
+        "Quit",
+        None,
+    ),
+    bind(
+        Mode::LibraryFilter,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "Suspend",
+        None,
+    ),
 ];
 
 /// Footer hints that stand for two bindings at once ("←→ step" is the
@@ -642,6 +812,7 @@ fn find_action<'a>(
         Some(match binding.command {
             Command::Do(action) => action,
             Command::Type => Action::PromptType(typed),
+            Command::TypeFilter => Action::ListFilterType(typed),
         })
     })
 }
@@ -697,6 +868,7 @@ impl Command {
             Command::Do(action) => action.name(),
             Command::Type if mode == Mode::Search => "typing the search".to_owned(),
             Command::Type => "typing the minute".to_owned(),
+            Command::TypeFilter => "typing the filter".to_owned(),
         }
     }
 }
@@ -729,7 +901,7 @@ impl Keymap {
     pub fn actions(&self, mode: Mode) -> impl Iterator<Item = Action> + '_ {
         self.bindings(mode).filter_map(|b| match b.command {
             Command::Do(action) => Some(action),
-            Command::Type => None,
+            Command::Type | Command::TypeFilter => None,
         })
     }
 
@@ -1159,6 +1331,35 @@ mod tests {
         assert_eq!(Action::ToggleAllEvents.name(), "toggle_all_events");
         assert_eq!(Mode::Normal.name(), "replay");
         assert_eq!(Mode::Prompt.name(), "prompt");
+    }
+
+    #[test]
+    fn the_match_list_moves_with_arrows_and_filters_after_a_slash() {
+        let list = |code| action_for(Mode::Library, press(code));
+        assert_eq!(list(KeyCode::Down), Some(Action::ListDown));
+        assert_eq!(list(Char('k')), Some(Action::ListUp));
+        assert_eq!(list(KeyCode::Enter), Some(Action::ListOpen));
+        assert_eq!(list(Char('/')), Some(Action::ListFilter));
+        assert_eq!(list(Char('s')), Some(Action::ToggleSpoilers));
+        assert_eq!(list(Char('q')), Some(Action::Quit));
+        assert_eq!(list(KeyCode::Esc), Some(Action::ListFilterClear));
+        // Typing, every character is text: `s`, `q` and `j` included.
+        let typing = |code| action_for(Mode::LibraryFilter, press(code));
+        for c in "sqj/ 2é".chars() {
+            assert_eq!(typing(Char(c)), Some(Action::ListFilterType(c)), "{c:?}");
+        }
+        let shifted = KeyEvent::new(Char('F'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Mode::LibraryFilter, shifted),
+            Some(Action::ListFilterType('F'))
+        );
+        assert_eq!(typing(KeyCode::Down), Some(Action::ListDown));
+        assert_eq!(typing(KeyCode::Enter), Some(Action::ListOpen));
+        assert_eq!(typing(KeyCode::Esc), Some(Action::ListFilterDone));
+        assert_eq!(
+            typing(KeyCode::Backspace),
+            Some(Action::ListFilterBackspace)
+        );
     }
 
     #[test]

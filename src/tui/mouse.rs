@@ -31,7 +31,10 @@ pub fn action_for(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
                 _ => None,
             };
         }
-        Mode::Prompt | Mode::Search | Mode::Filter => return None,
+        // The match list's modes are never an open match's.
+        Mode::Prompt | Mode::Search | Mode::Filter | Mode::Library | Mode::LibraryFilter => {
+            return None;
+        }
     }
     let plan = app.plan(area);
     match mouse.kind {

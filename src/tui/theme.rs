@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::{Card, MatchInfo, Rgb, Side};
+use crate::model::{Card, MatchInfo, Rgb, Side, Team};
 
 /// How much colour the terminal shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -266,6 +266,17 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Styles without team colours, for screens about no one match (the
+    /// match list), with `palette`'s other colours.
+    pub fn plain(mode: ColorMode, palette: &Palette) -> Self {
+        let nobody = MatchInfo::between(Team::named(""), Team::named(""));
+        let palette = Palette {
+            teams: Vec::new(),
+            ..palette.clone()
+        };
+        Self::with_palette(mode, &nobody, &palette)
+    }
+
     /// Styles for `info`'s two teams in `mode`.
     pub fn new(mode: ColorMode, info: &MatchInfo) -> Self {
         Self::with_palette(mode, info, &Palette::default())
@@ -428,6 +439,11 @@ impl Theme {
 
     /// Warnings and refused input.
     pub fn error(&self) -> Style {
+        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+    }
+
+    /// "LIVE" while following a file, at its newest moment.
+    pub fn live(&self) -> Style {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
 

@@ -15,7 +15,7 @@ mod timeline;
 
 pub use commentary::CommentaryWidget;
 pub use filter_menu::FilterMenuWidget;
-pub use footer::FooterWidget;
+pub use footer::{FooterWidget, hints};
 pub use help::HelpWidget;
 pub use panel::Panel;
 pub use progress::ProgressWidget;
@@ -31,6 +31,7 @@ use ratatui::widgets::Widget;
 
 use super::app::App;
 use super::keymap::Mode;
+use super::theme::Theme;
 use super::views::ViewPanel;
 use crate::text;
 
@@ -198,17 +199,27 @@ impl Widget for &App {
 
 /// A frame in the theme's border style.
 fn frame(app: &App) -> Panel<'static> {
-    Panel::new(app.theme().border())
+    frame_in(app.theme())
+}
+
+/// [`frame`] for a screen without an [`App`].
+pub(crate) fn frame_in(theme: &Theme) -> Panel<'static> {
+    Panel::new(theme.border())
 }
 
 /// A framed panel with a title.
 fn panel(title: &str, app: &App) -> Panel<'static> {
-    frame(app).title(Line::styled(format!(" {title} "), app.theme().title()))
+    panel_in(title, app.theme())
+}
+
+/// [`panel`] for a screen without an [`App`].
+pub(crate) fn panel_in(title: &str, theme: &Theme) -> Panel<'static> {
+    frame_in(theme).title(Line::styled(format!(" {title} "), theme.title()))
 }
 
 /// Draws `line` at `(x, y)`, clipped to `clip`; returns the column after
 /// it. Nothing is drawn outside `clip`, whatever the arguments.
-fn draw_line(buf: &mut Buffer, clip: Rect, x: u16, y: u16, line: &Line) -> u16 {
+pub(crate) fn draw_line(buf: &mut Buffer, clip: Rect, x: u16, y: u16, line: &Line) -> u16 {
     let clip = clip.intersection(buf.area);
     if y < clip.top() || y >= clip.bottom() || x >= clip.right() || x < clip.left() {
         return x;
@@ -217,7 +228,14 @@ fn draw_line(buf: &mut Buffer, clip: Rect, x: u16, y: u16, line: &Line) -> u16 {
 }
 
 /// Draws `text` in `style` at `(x, y)`, clipped to `clip`.
-fn draw_str(buf: &mut Buffer, clip: Rect, x: u16, y: u16, text: &str, style: Style) -> u16 {
+pub(crate) fn draw_str(
+    buf: &mut Buffer,
+    clip: Rect,
+    x: u16,
+    y: u16,
+    text: &str,
+    style: Style,
+) -> u16 {
     draw_line(buf, clip, x, y, &Line::styled(text, style))
 }
 
@@ -232,7 +250,7 @@ fn put_cell(buf: &mut Buffer, clip: Rect, x: u16, y: u16, symbol: &str, style: S
 }
 
 /// Columns `line` takes.
-fn line_width(line: &Line) -> u16 {
+pub(crate) fn line_width(line: &Line) -> u16 {
     line.spans
         .iter()
         .map(|s| text::width(&s.content))
@@ -241,7 +259,7 @@ fn line_width(line: &Line) -> u16 {
 }
 
 /// Cuts `line` to `max` columns, ending in `…` when cut.
-fn fit_line(line: Line<'_>, max: usize) -> Line<'static> {
+pub(crate) fn fit_line(line: Line<'_>, max: usize) -> Line<'static> {
     let mut used = 0;
     let mut spans = Vec::new();
     let total: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();

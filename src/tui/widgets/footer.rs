@@ -11,7 +11,8 @@ use ratatui::widgets::Widget;
 use super::{draw_line, fit_line};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, Command, Mode};
+use crate::tui::keymap::{Binding, Command, Keymap, Mode};
+use crate::tui::theme::Theme;
 
 /// Draws the footer of an [`App`].
 pub struct FooterWidget<'a> {
@@ -31,9 +32,7 @@ impl<'a> FooterWidget<'a> {
 /// it leads to all the others, and a fan should never have to guess how
 /// to leave. The keys are the ones in force (see
 /// [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
-pub fn hints(app: &App, mode: Mode, width: usize) -> Line<'static> {
-    let theme = app.theme();
-    let keymap = app.keymap();
+pub fn hints(theme: &Theme, keymap: &Keymap, mode: Mode, width: usize) -> Line<'static> {
     // 0 for most, 1 for quit, 2 for help: the order they end the line in.
     let rank = |b: &Binding| match b.command {
         Command::Do(Action::Quit) => 1,
@@ -87,22 +86,33 @@ impl Widget for FooterWidget<'_> {
         }
         let width = area.width as usize;
         let theme = self.app.theme();
-        let line = match (self.app.message(), self.app.search_status()) {
-            (Some(message), _) => fit_line(
+        let problem = self.app.live().and_then(|live| live.problem.as_deref());
+        let line = match (self.app.message(), problem, self.app.search_status()) {
+            (Some(message), ..) => fit_line(
                 Line::from(vec![
                     Span::raw(" "),
                     Span::styled(message.to_owned(), theme.strong()),
                 ]),
                 width,
             ),
-            (None, Some(search)) => {
+            // Until the file is good again, the status line says why the
+            // screen shows an older version.
+            (None, Some(problem), _) => fit_line(
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(format!("⚠ {problem}"), theme.error()),
+                ]),
+                width,
+            ),
+            (None, None, Some(search)) => {
                 let search = format!(" {search} ");
                 let used = crate::text::width(&search);
                 let mut spans = vec![Span::styled(search, theme.hit())];
-                spans.extend(hints(self.app, self.app.mode(), width.saturating_sub(used)).spans);
+                let rest = width.saturating_sub(used);
+                spans.extend(hints(theme, self.app.keymap(), self.app.mode(), rest).spans);
                 fit_line(Line::from(spans), width)
             }
-            (None, None) => hints(self.app, self.app.mode(), width),
+            (None, None, None) => hints(theme, self.app.keymap(), self.app.mode(), width),
         };
         draw_line(buf, area, area.x, area.y, &line);
     }

@@ -1,24 +1,31 @@
 //! The help screen, generated from the keymap table: every binding of
-//! every mode, with its keys and description, so it cannot disagree with
-//! what the keys do. Notes on how the pitch view steps and on the mouse,
-//! and a legend of the timeline's symbols follow. When it is taller than
-//! the screen it scrolls, and its bottom border says so.
+//! every mode of one screen (the viewer's, or the match list's), with its
+//! keys and description, so it cannot disagree with what the keys do.
+//! Keys that work the same in every mode are listed once, under
+//! "Anywhere". For the viewer, notes on how the pitch view steps and on
+//! the mouse, and a legend of the timeline's symbols follow. When it is
+//! taller than the screen it scrolls, and its bottom border says so.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, draw_str, fit_line, panel, wrap};
+use super::{draw_line, draw_str, fit_line, panel_in, wrap};
 use crate::model::Card;
 use crate::text;
-use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, Command, Mode};
+use crate::tui::keymap::{Binding, Command, Key, Keymap, Mode};
+use crate::tui::theme::Theme;
 
 /// Draws the help screen over the whole area.
 pub struct HelpWidget<'a> {
-    app: &'a App,
+    theme: &'a Theme,
+    keymap: &'a Keymap,
+    modes: &'static [Mode],
+    viewer: bool,
+    /// Lines scrolled off the top.
+    scroll: usize,
 }
 
 /// The timeline's symbols and what they stand for.
@@ -46,10 +53,6 @@ const PITCH_NOTE: &str = "Pitch view: ←→ and play go action by action.";
 const MOUSE_NOTE: &str =
     "Mouse: click a moment or the progress bar, drag along the bar, wheel to step.";
 
-/// Quitting and suspending work in every mode; the sections of the other
-/// modes leave those rows out and this line says it once.
-const EVERYWHERE_NOTE: &str = "Ctrl-C quits and Ctrl-Z suspends in every mode.";
-
 /// Where the help goes on a screen and what it shows.
 struct Geometry {
     /// The framed box.
@@ -69,52 +72,93 @@ impl Geometry {
 }
 
 impl<'a> HelpWidget<'a> {
-    /// The help screen of `app`.
+    /// The viewer's help screen, scrolled as far as the fan has.
     pub fn new(app: &'a App) -> Self {
-        Self { app }
+        Self {
+            theme: app.theme(),
+            keymap: app.keymap(),
+            modes: &Mode::VIEWER,
+            viewer: true,
+            scroll: app.help_scroll(),
+        }
     }
 
-    fn keys(binding: &Binding) -> String {
+    /// The match list's help screen.
+    pub fn library(theme: &'a Theme, keymap: &'a Keymap) -> Self {
+        Self {
+            theme,
+            keymap,
+            modes: &Mode::LIBRARY,
+            viewer: false,
+            scroll: 0,
+        }
+    }
+
+    /// The keys that do the same in every mode this screen lists, with
+    /// what they do (Ctrl-C and Ctrl-Z, unless a config file changed
+    /// them): listed once, under "Anywhere", rather than in every section.
+    fn anywhere(&self) -> Vec<(Key, Command, &'static str)> {
+        let Some((&first, rest)) = self.modes.split_first() else {
+            return Vec::new();
+        };
+        let everywhere = |key: Key, command: Command| {
+            rest.iter().all(|&mode| {
+                self.keymap
+                    .bindings(mode)
+                    .any(|b| b.command == command && b.keys.contains(&key))
+            })
+        };
+        let mut found = Vec::new();
+        for binding in self.keymap.bindings(first) {
+            for &key in binding.keys.iter() {
+                if !rest.is_empty() && everywhere(key, binding.command) {
+                    found.push((key, binding.command, binding.description));
+                }
+            }
+        }
+        found
+    }
+
+    /// A binding's keys as the help writes them, less those listed under
+    /// "Anywhere".
+    fn keys(binding: &Binding, anywhere: &[(Key, Command, &str)]) -> String {
         binding
             .keys
             .iter()
+            .filter(|&&k| {
+                !anywhere
+                    .iter()
+                    .any(|&(a, c, _)| a == k && c == binding.command)
+            })
             .map(|k| k.label())
             .collect::<Vec<_>>()
             .join(" ")
     }
 
-    /// Whether a binding gets a row in its mode's section: everything in
-    /// the replay's, and in the others all but quitting and suspending.
-    fn listed(mode: Mode, binding: &Binding) -> bool {
-        mode == Mode::Normal
-            || !matches!(binding.command, Command::Do(Action::Quit | Action::Suspend))
-    }
-
-    /// One mode's section: heading, then a row per binding.
-    fn section(&self, mode: Mode, width: usize) -> Vec<Line<'static>> {
-        let theme = self.app.theme();
-        let bindings: Vec<&Binding> = self
-            .app
-            .keymap()
-            .bindings(mode)
-            .filter(|b| Self::listed(mode, b))
-            .collect();
-        let key_w = bindings
+    /// A heading, then a row of keys and words for each entry.
+    fn rows(
+        &self,
+        title: &str,
+        rows: Vec<(String, &'static str)>,
+        width: usize,
+    ) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let key_w = rows
             .iter()
-            .map(|b| text::width(&Self::keys(b)))
+            .map(|(keys, _)| text::width(keys))
             .max()
             .unwrap_or(0)
             .min(width / 3)
             + 2;
-        let mut lines = vec![Line::styled(mode.title().to_owned(), theme.title())];
-        for binding in bindings {
-            let keys = text::truncate(&Self::keys(binding), key_w - 2).into_owned();
+        let mut lines = vec![Line::styled(title.to_owned(), theme.title())];
+        for (keys, description) in rows {
+            let keys = text::truncate(&keys, key_w - 2).into_owned();
             let pad = " ".repeat(key_w - text::width(&keys));
             lines.push(fit_line(
                 Line::from(vec![
                     Span::styled(keys, theme.key()),
                     Span::raw(pad),
-                    Span::raw(binding.description),
+                    Span::raw(description),
                 ]),
                 width,
             ));
@@ -122,9 +166,32 @@ impl<'a> HelpWidget<'a> {
         lines
     }
 
+    /// One mode's section: heading, then a row per binding (a binding
+    /// whose keys all work anywhere is left to that section).
+    fn section(&self, mode: Mode, width: usize) -> Vec<Line<'static>> {
+        let anywhere = self.anywhere();
+        let rows = self
+            .keymap
+            .bindings(mode)
+            .map(|b| (Self::keys(b, &anywhere), b.description))
+            .filter(|(keys, _)| !keys.is_empty())
+            .collect();
+        self.rows(mode.title(), rows, width)
+    }
+
+    /// The keys that work in every mode.
+    fn anywhere_section(&self, width: usize) -> Option<Vec<Line<'static>>> {
+        let rows: Vec<(String, &'static str)> = self
+            .anywhere()
+            .into_iter()
+            .map(|(key, _, description)| (key.label(), description))
+            .collect();
+        (!rows.is_empty()).then(|| self.rows("Anywhere", rows, width))
+    }
+
     /// The symbols, packed several to a line.
     fn legend(&self, width: usize) -> Vec<Line<'static>> {
-        let theme = self.app.theme();
+        let theme = self.theme;
         let mut lines = vec![Line::styled("Timeline symbols", theme.title())];
         let mut current: Vec<Span<'static>> = Vec::new();
         let mut used = 0;
@@ -154,11 +221,16 @@ impl<'a> HelpWidget<'a> {
         lines.into_iter().map(|l| fit_line(l, width)).collect()
     }
 
-    /// The widths of the columns at `width`: the replay keys beside the
-    /// rest when there is room, otherwise one column.
-    fn widths(width: usize) -> Vec<usize> {
+    /// The widths of the columns at `width`: the first section beside the
+    /// rest when there is room, otherwise one column. The viewer's replay
+    /// keys take the larger share; the match list's sections are alike.
+    fn widths(&self, width: usize) -> Vec<usize> {
         if width >= 70 {
-            let left = width * 3 / 5;
+            let left = if self.viewer {
+                width * 3 / 5
+            } else {
+                width / 2
+            };
             vec![left, width - left - GUTTER as usize]
         } else {
             vec![width]
@@ -167,26 +239,29 @@ impl<'a> HelpWidget<'a> {
 
     /// The lines of each column at `width`.
     pub fn columns(&self, width: usize) -> Vec<Vec<Line<'static>>> {
-        let widths = Self::widths(width);
+        let widths = self.widths(width);
         let last = widths[widths.len() - 1];
-        let dim = self.app.theme().dim();
+        let dim = self.theme.dim();
         let notes = |note: &str, width: usize| -> Vec<Line<'static>> {
             wrap(note, width)
                 .into_iter()
                 .map(|line| Line::styled(line, dim))
                 .collect()
         };
-        let mut sections: Vec<Vec<Line<'static>>> = Mode::ALL
+        let mut sections: Vec<Vec<Line<'static>>> = self
+            .modes
             .iter()
             .enumerate()
             .map(|(i, &mode)| self.section(mode, if i == 0 { widths[0] } else { last }))
             .collect();
-        if let Some(replay) = sections.first_mut() {
+        if let Some(replay) = sections.first_mut().filter(|_| self.viewer) {
             replay.extend(notes(PITCH_NOTE, widths[0]));
             replay.extend(notes(MOUSE_NOTE, widths[0]));
         }
-        sections.push(self.legend(last));
-        sections.push(notes(EVERYWHERE_NOTE, last));
+        sections.extend(self.anywhere_section(last));
+        if self.viewer {
+            sections.push(self.legend(last));
+        }
         let join = |parts: &[Vec<Line<'static>>]| {
             let mut out = Vec::new();
             for (i, part) in parts.iter().enumerate() {
@@ -218,7 +293,7 @@ impl<'a> HelpWidget<'a> {
             height,
         };
         let inner = if rect.width >= 8 && rect.height >= 3 {
-            let inner = panel("", self.app).inner(rect);
+            let inner = panel_in("", self.theme).inner(rect);
             Rect {
                 x: inner.x + 1,
                 width: inner.width.saturating_sub(2),
@@ -261,11 +336,11 @@ impl Widget for HelpWidget<'_> {
         let (rect, inner) = (geometry.rect, geometry.inner);
         Clear.render(rect, buf);
         if rect.width >= 8 && rect.height >= 3 {
-            panel("Help · touchline", self.app).render(rect, buf);
+            panel_in("Help · touchline", self.theme).render(rect, buf);
         }
         let overflow = geometry.overflow();
-        let scroll = self.app.help_scroll().min(overflow);
-        let widths = Self::widths(inner.width as usize);
+        let scroll = self.scroll.min(overflow);
+        let widths = self.widths(inner.width as usize);
         let mut x = inner.x;
         for (lines, &col_w) in geometry.columns.iter().zip(&widths) {
             let clip = Rect {
@@ -289,7 +364,7 @@ impl Widget for HelpWidget<'_> {
             let width = text::width(note) as u16;
             let note_x = rect.right().saturating_sub(width + 2).max(rect.x + 1);
             let y = rect.bottom() - 1;
-            draw_str(buf, rect, note_x, y, note, self.app.theme().key());
+            draw_str(buf, rect, note_x, y, note, self.theme.key());
         }
     }
 }
@@ -338,10 +413,10 @@ mod tests {
     fn the_help_screen_lists_every_binding_of_the_keymap() {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
-            for binding in crate::tui::keymap::KEYMAP {
-                if !HelpWidget::listed(binding.mode, binding) {
-                    continue;
-                }
+            for binding in Mode::VIEWER
+                .iter()
+                .flat_map(|&m| crate::tui::keymap::bindings(m))
+            {
                 assert!(
                     screen.contains(binding.description),
                     "{w}x{h}: {:?} missing",
@@ -354,9 +429,10 @@ mod tests {
                     );
                 }
             }
-            for mode in Mode::ALL {
+            for mode in Mode::VIEWER {
                 assert!(screen.contains(mode.title()));
             }
+            assert!(!screen.contains(Mode::Library.title()));
         }
     }
 
@@ -386,7 +462,8 @@ mod tests {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
             // The help is at most 86 wide; frame and margins take 4.
-            let left = HelpWidget::widths(usize::from(w.min(86) - 4))[0];
+            let app = App::new(Replay::new(import::bundled().game), AppOptions::default());
+            let left = HelpWidget::new(&app).widths(usize::from(w.min(86) - 4))[0];
             let lines = wrap(PITCH_NOTE, left);
             for line in lines {
                 assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
@@ -413,13 +490,18 @@ mod tests {
     }
 
     #[test]
-    fn the_help_says_once_that_ctrl_c_and_ctrl_z_work_everywhere() {
+    fn ctrl_c_and_ctrl_z_are_listed_once_under_anywhere() {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
-            let widths = HelpWidget::widths(usize::from(w.min(86) - 4));
-            for line in wrap(EVERYWHERE_NOTE, widths[widths.len() - 1]) {
-                assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
+            assert!(screen.contains("Anywhere"), "{w}x{h}");
+            // Listed once (a scrolled page repeats the lines it keeps for
+            // context, so count rows, not pages, at 120x40).
+            if (w, h) == (120, 40) {
+                assert_eq!(screen.matches("Ctrl-C").count(), 1, "{screen}");
+                assert_eq!(screen.matches("Ctrl-Z").count(), 1, "{screen}");
             }
+            let app = App::new(Replay::new(import::bundled().game), AppOptions::default());
+            let widths = HelpWidget::new(&app).widths(usize::from(w.min(86) - 4));
             for line in wrap(MOUSE_NOTE, widths[0]) {
                 assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
             }

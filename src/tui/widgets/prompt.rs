@@ -54,7 +54,7 @@ impl Widget for PromptWidget<'_> {
             None => {
                 let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
                 let room = (area.width as usize).saturating_sub(used);
-                spans.extend(hints(self.app, mode, room).spans);
+                spans.extend(hints(self.app.theme(), self.app.keymap(), mode, room).spans);
             }
         }
         let line = fit_line(Line::from(spans), area.width as usize);

@@ -100,7 +100,19 @@ fn phase_short(state: &State) -> String {
 pub fn status_line(app: &App, detail: u8) -> Line<'static> {
     let theme = app.theme();
     let playback = app.playback();
-    let mut spans = if playback.playing {
+    let mut spans = Vec::new();
+    if app.live().is_some() {
+        // Following a file: the one thing a fan must not miss.
+        if app.at_newest() {
+            spans.push(Span::styled("● LIVE", theme.live()));
+        } else if detail >= 1 {
+            spans.push(Span::styled("behind live · End", theme.dim()));
+        } else {
+            spans.push(Span::styled("behind", theme.dim()));
+        }
+        spans.push(Span::styled(" · ", theme.dim()));
+    }
+    spans.extend(if playback.playing {
         vec![Span::styled(
             format!("► {}x", playback.speed()),
             theme.playing(),
@@ -110,7 +122,7 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
             format!("❚❚ {}x", playback.speed()),
             theme.strong(),
         )]
-    };
+    });
     let (state, key) = if app.spoilers_shown() {
         ("spoilers shown", " · s to hide")
     } else {

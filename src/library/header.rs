@@ -1,0 +1,453 @@
+//! Reading just enough of one file to list it: serde_json over a buffered
+//! reader, stopped (by a visitor that returns early) as soon as the
+//! description is complete, so the rest of the file is never read.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde::Deserializer as _;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::open_data::MatchListEntry;
+use super::{Entry, Format, Origin, competition_label};
+use crate::import::LoadOptions;
+use crate::model::FinalResult;
+use crate::text::sanitize_line;
+
+/// What a file turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Described {
+    /// A match: a match file or a StatsBomb events file.
+    Match(Entry),
+    /// A StatsBomb match list (`matches/COMP/SEASON.json`).
+    MatchList(Vec<MatchListEntry>),
+    /// A StatsBomb lineups file.
+    Lineups,
+    /// JSON that is none of these (a config file, an unrelated array).
+    Other,
+}
+
+/// How many leading events of a StatsBomb file are searched for the two
+/// "Starting XI" events (they are the first two in real files).
+const HEAD_EVENTS: usize = 64;
+
+/// Describes the file at `path`, or says why it cannot be listed.
+pub fn describe_file(path: &Path, options: LoadOptions) -> Result<Described, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if meta.len() > options.max_size {
+        return Err(format!(
+            "file is {} bytes, larger than the limit of {} bytes (raise it with --max-size)",
+            meta.len(),
+            options.max_size
+        ));
+    }
+    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    describe(path, BufReader::with_capacity(16 * 1024, file))
+}
+
+/// [`describe_file`] on any reader; `path` is where the entry says it
+/// comes from.
+pub fn describe(path: &Path, mut reader: impl BufRead) -> Result<Described, String> {
+    skip_bom_and_space(&mut reader)?;
+    let first = reader
+        .fill_buf()
+        .map_err(|e| format!("cannot read it: {e}"))?
+        .first()
+        .copied();
+    match first {
+        None => Err("the file is empty, expected a match file".to_owned()),
+        Some(b'{') => match_file(path, reader),
+        Some(b'[') => statsbomb(path, reader),
+        Some(_) => Err(
+            "not JSON: expected a match file (an object) or StatsBomb events (an array)".to_owned(),
+        ),
+    }
+}
+
+fn skip_bom_and_space(reader: &mut impl BufRead) -> Result<(), String> {
+    let mut first = true;
+    loop {
+        let buf = reader
+            .fill_buf()
+            .map_err(|e| format!("cannot read it: {e}"))?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if first && buf.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+            first = false;
+            continue;
+        }
+        first = false;
+        let n = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let whole = n == buf.len();
+        reader.consume(n);
+        if !whole {
+            return Ok(());
+        }
+    }
+}
+
+/// "line 3, column 5: expected ..." from serde_json's error.
+fn json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m)
+        .to_owned();
+    if error.line() == 0 {
+        message
+    } else {
+        format!(
+            "line {}, column {}: {message}",
+            error.line(),
+            error.column()
+        )
+    }
+}
+
+/// The error a visitor returns to stop reading once it has what it needs.
+const STOP: &str = "touchline: description complete";
+
+fn stopped(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with(STOP)
+}
+
+// ---- match files -----------------------------------------------------------
+
+#[derive(Default)]
+struct Top {
+    format: Option<Value>,
+    info: Option<Value>,
+    has_events: bool,
+}
+
+struct TopVisitor<'a>(&'a mut Top);
+
+impl<'de> Visitor<'de> for TopVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a match file object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => self.0.format = Some(map.next_value()?),
+                "match" => {
+                    self.0.info = Some(map.next_value()?);
+                    // Everything the list needs is known: stop reading.
+                    return Err(de::Error::custom(STOP));
+                }
+                "events" => {
+                    self.0.has_events = true;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn match_file(path: &Path, reader: impl Read) -> Result<Described, String> {
+    let mut top = Top::default();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    if let Err(error) = de.deserialize_map(TopVisitor(&mut top))
+        && !stopped(&error)
+    {
+        return Err(json_error(&error));
+    }
+    if let Some(format) = &top.format
+        && format.as_u64() != Some(1)
+    {
+        return Err(format!(
+            "\"format\" is {format}, expected 1 (this touchline reads match file format 1)"
+        ));
+    }
+    let Some(info) = top.info else {
+        return if top.has_events {
+            Err("missing field \"match\", expected the match's teams and facts".to_owned())
+        } else {
+            // Some other JSON object: not a match file at all.
+            Ok(Described::Other)
+        };
+    };
+    let text = |value: &Value, key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .map(|s| sanitize_line(s.trim()).into_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let team = |side: &str| {
+        info.get(side)
+            .and_then(|team| text(team, "name"))
+            .ok_or_else(|| format!("\"match\" has no {side} team name, expected {side}.name"))
+    };
+    let (home, away) = (team("home")?, team("away")?);
+    let date = info
+        .get("kickoff")
+        .and_then(Value::as_str)
+        .and_then(|k| chrono::DateTime::parse_from_rfc3339(k).ok())
+        .map(|k| k.date_naive());
+    let result = info
+        .get("result")
+        .and_then(|r| serde_json::from_value::<FinalResult>(r.clone()).ok());
+    Ok(Described::Match(Entry {
+        origin: Origin::File(path.to_path_buf()),
+        format: Format::MatchFile,
+        date,
+        competition: competition_label(
+            text(&info, "competition").as_deref(),
+            text(&info, "stage").as_deref(),
+        ),
+        home,
+        away,
+        result,
+    }))
+}
+
+// ---- StatsBomb arrays --------------------------------------------------------
+
+/// What the first elements of an array said.
+#[derive(Default)]
+struct Head {
+    kind: HeadKind,
+    /// Teams of the "Starting XI" events, in order.
+    lineups: Vec<String>,
+    /// Every team named in the events read, in order.
+    teams: Vec<String>,
+    list: Vec<MatchListEntry>,
+}
+
+#[derive(Default, PartialEq)]
+enum HeadKind {
+    #[default]
+    Empty,
+    Events,
+    Lineups,
+    MatchList,
+    Other,
+}
+
+struct HeadVisitor<'a>(&'a mut Head);
+
+fn team_name(event: &Value) -> Option<String> {
+    let name = event.get("team")?.get("name")?.as_str()?.trim();
+    (!name.is_empty()).then(|| sanitize_line(name).into_owned())
+}
+
+impl<'de> Visitor<'de> for HeadVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let head = self.0;
+        let Some(first) = seq.next_element::<Value>()? else {
+            return Ok(());
+        };
+        if first.get("lineup").is_some() && first.get("team_name").is_some() {
+            head.kind = HeadKind::Lineups;
+            return Err(de::Error::custom(STOP));
+        }
+        let listed = first.get("home_team").is_some() || first.get("match_date").is_some();
+        if first.get("match_id").is_some() && listed {
+            head.kind = HeadKind::MatchList;
+            head.list.extend(MatchListEntry::from_value(&first));
+            while let Some(value) = seq.next_element::<Value>()? {
+                head.list.extend(MatchListEntry::from_value(&value));
+            }
+            return Ok(());
+        }
+        if first.get("type").is_none() || first.get("period").is_none() {
+            head.kind = HeadKind::Other;
+            return Err(de::Error::custom(STOP));
+        }
+        head.kind = HeadKind::Events;
+        let mut event = Some(first);
+        let mut read = 0;
+        while let Some(value) = event.take() {
+            if let Some(team) = team_name(&value) {
+                let starting = value
+                    .get("type")
+                    .and_then(|t| t.get("name"))
+                    .and_then(Value::as_str)
+                    == Some("Starting XI");
+                if starting && !head.lineups.contains(&team) {
+                    head.lineups.push(team.clone());
+                }
+                if !head.teams.contains(&team) {
+                    head.teams.push(team);
+                }
+            }
+            read += 1;
+            if head.lineups.len() >= 2 || read >= HEAD_EVENTS {
+                return Err(de::Error::custom(STOP));
+            }
+            event = seq.next_element::<Value>()?;
+        }
+        Ok(())
+    }
+}
+
+fn statsbomb(path: &Path, reader: impl Read) -> Result<Described, String> {
+    let mut head = Head::default();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let outcome = de.deserialize_seq(HeadVisitor(&mut head));
+    match (&outcome, &head.kind) {
+        (Err(error), _)
+            if !stopped(error)
+            // A match list must be read whole; a broken one is unreadable.
+            // An events file broken after its teams is still listed: the
+            // viewer reports the break when it is opened.
+            && (head.kind != HeadKind::Events || head.teams.len() < 2) =>
+        {
+            return Err(json_error(error));
+        }
+        _ => {}
+    }
+    match head.kind {
+        HeadKind::Empty | HeadKind::Other => Ok(Described::Other),
+        HeadKind::Lineups => Ok(Described::Lineups),
+        HeadKind::MatchList => Ok(Described::MatchList(head.list)),
+        HeadKind::Events => {
+            // The importer makes the first "Starting XI" team home; without
+            // those events, the first two teams named stand in.
+            let teams = if head.lineups.len() >= 2 {
+                head.lineups
+            } else {
+                head.teams
+            };
+            let [home, away] = <[String; 2]>::try_from(teams.into_iter().take(2).collect::<Vec<_>>())
+                .map_err(|_| {
+                    format!(
+                        "StatsBomb events naming fewer than two teams in their first {HEAD_EVENTS} events, expected both teams' \"Starting XI\""
+                    )
+                })?;
+            Ok(Described::Match(Entry {
+                origin: Origin::File(path.to_path_buf()),
+                format: Format::StatsBomb,
+                date: None,
+                competition: None,
+                home,
+                away,
+                result: None,
+            }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn describe_str(text: &str) -> Result<Described, String> {
+        describe(Path::new("m.json"), text.as_bytes())
+    }
+
+    fn entry(text: &str) -> Entry {
+        match describe_str(text) {
+            Ok(Described::Match(entry)) => entry,
+            other => panic!("not a match: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_match_file_is_described_from_its_header_alone() {
+        // The events after the header are not even valid JSON: they are
+        // never read.
+        let e = entry(
+            "\u{feff}  {\"format\": 1, \"match\": {\"competition\": \"Cup\", \"stage\": \"Final\",
+              \"kickoff\": \"2024-05-11T23:30:00-03:00\",
+              \"home\": {\"name\": \"Riverside\"}, \"away\": {\"name\": \"Hill\\u0007 Rovers\"},
+              \"result\": {\"home\": 2, \"away\": 1}},
+             \"events\": [ this is not JSON",
+        );
+        assert_eq!(e.format, Format::MatchFile);
+        assert_eq!(e.home, "Riverside");
+        assert!(!e.away.contains('\u{7}'), "sanitised: {:?}", e.away);
+        assert_eq!(e.competition.as_deref(), Some("Cup · Final"));
+        // The date where it was played, not in UTC.
+        assert_eq!(e.date, NaiveDate::from_ymd_opt(2024, 5, 11));
+        assert_eq!(
+            e.result,
+            Some(FinalResult {
+                home: 2,
+                away: 1,
+                shootout: None
+            })
+        );
+    }
+
+    use chrono::NaiveDate;
+
+    #[test]
+    fn events_before_the_header_are_skipped_through() {
+        let e = entry(
+            r#"{"events": [{"kind": "goal", "clock": "3"}], "match": {"home": {"name": "A"}, "away": {"name": "B"}}}"#,
+        );
+        assert_eq!((e.home.as_str(), e.away.as_str()), ("A", "B"));
+        assert_eq!((e.date, e.competition, e.result), (None, None, None));
+    }
+
+    #[test]
+    fn what_cannot_be_listed_says_why() {
+        let reason = |text: &str| describe_str(text).unwrap_err();
+        assert!(reason("").contains("empty"));
+        assert!(reason("hello").contains("not JSON"));
+        assert!(reason(r#"{"format": 2, "match": {}}"#).contains("expected 1"));
+        assert!(reason(r#"{"events": []}"#).contains("missing field \"match\""));
+        assert!(reason(r#"{"match": {"home": {"name": "A"}}}"#).contains("away"));
+        let broken = reason("{\"match\": {\"home\": \n {\"name\": tru");
+        assert!(broken.starts_with("line 2, column"), "{broken}");
+    }
+
+    #[test]
+    fn other_json_is_recognised_as_not_a_match() {
+        assert_eq!(describe_str(r#"{"name": "x"}"#), Ok(Described::Other));
+        assert_eq!(describe_str("[1, 2]"), Ok(Described::Other));
+        assert_eq!(describe_str("[]"), Ok(Described::Other));
+        assert_eq!(
+            describe_str(r#"[{"team_id": 1, "team_name": "A", "lineup": []}]"#),
+            Ok(Described::Lineups)
+        );
+        // A match list with dates but no team names is still one.
+        let Ok(Described::MatchList(list)) =
+            describe_str(r#"[{"match_id": 7, "match_date": "2020-01-31"}]"#)
+        else {
+            panic!("not a match list");
+        };
+        assert_eq!(list[0].match_id, 7);
+    }
+
+    #[test]
+    fn statsbomb_teams_come_from_the_starting_elevens_in_order() {
+        let e = entry(
+            r#"[{"index": 1, "period": 1, "type": {"name": "Starting XI"}, "team": {"name": "Turkey"}},
+                {"index": 2, "period": 1, "type": {"name": "Starting XI"}, "team": {"name": "Italy"}},
+                {"index": 3, "period": 1, "type": {"name": "Half Start"}, "team": {"name": "Italy"}},
+                not read"#,
+        );
+        assert_eq!(e.format, Format::StatsBomb);
+        assert_eq!((e.home.as_str(), e.away.as_str()), ("Turkey", "Italy"));
+        assert_eq!((e.date, e.competition, e.result), (None, None, None));
+    }
+
+    #[test]
+    fn statsbomb_events_without_two_teams_are_unreadable() {
+        let reason = describe_str(
+            r#"[{"index": 1, "period": 1, "type": {"name": "Pass"}, "team": {"name": "A"}}]"#,
+        )
+        .unwrap_err();
+        assert!(reason.contains("fewer than two teams"), "{reason}");
+    }
+}
