@@ -158,9 +158,9 @@ pub fn load_path_with_lineups(
     }
 }
 
-/// Reads a file, refusing directories, missing paths and files over the
-/// size limit with messages that say so.
-pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
+/// Opens a file, refusing directories, missing paths and files over the
+/// size limit with messages that say so; gives the file and its size.
+fn open_checked(path: &Path, options: LoadOptions) -> Result<(fs::File, u64), LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::whole_file(&name, message);
     let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
@@ -177,7 +177,15 @@ pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadEr
         )));
     }
     let file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    Ok((file, meta.len()))
+}
+
+/// Reads a file whole, after the checks of [`open_checked`].
+pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError::whole_file(&name, message);
+    let (file, size) = open_checked(path, options)?;
+    let mut bytes = Vec::with_capacity(size as usize);
     // Reading one byte past the limit catches files that grew after the check.
     file.take(options.max_size + 1)
         .read_to_end(&mut bytes)
@@ -191,31 +199,18 @@ pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadEr
     Ok(bytes)
 }
 
-/// Opens a file after the same checks as [`read_limited`] and reads its
-/// first bytes, enough to recognise the format.
+/// Opens a file after the checks of [`open_checked`] and reads its first
+/// bytes, enough to recognise the format.
 fn open_limited(path: &Path, options: LoadOptions) -> Result<(Vec<u8>, fs::File, u64), LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::whole_file(&name, message);
-    let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(fail(
-            "is a directory, expected a match file (give a file path)".to_owned(),
-        ));
-    }
-    if meta.len() > options.max_size {
-        return Err(fail(format!(
-            "file is {} bytes, larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
-            meta.len(),
-            options.max_size
-        )));
-    }
-    let mut file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let (mut file, size) = open_checked(path, options)?;
     let mut head = Vec::new();
     (&mut file)
         .take(4096)
         .read_to_end(&mut head)
         .map_err(|e| fail(io_message(&e)))?;
-    Ok((head, file, meta.len()))
+    Ok((head, file, size))
 }
 
 /// Fails the read once more than the size limit has come through: a file

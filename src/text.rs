@@ -103,6 +103,19 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A count with its thousands grouped: "3,001", "68,895".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The surname fans use in scorer lists: the last word of the name, with
 /// particles such as "de" kept ("De Bruyne" stays whole).
 pub fn surname(name: &str) -> &str {
@@ -128,6 +141,14 @@ fn is_particle(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(3_001), "3,001");
+        assert_eq!(thousands(68_895), "68,895");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

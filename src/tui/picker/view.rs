@@ -122,19 +122,6 @@ fn result_text(result: &FinalResult) -> String {
     }
 }
 
-/// "3,001".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Pads or cuts `text` to exactly `width` columns.
 fn cell(text: &str, width: usize) -> String {
     let cut = text::truncate(text, width);
@@ -290,13 +277,17 @@ impl Picker {
             .count();
         let noun = if total == 1 { "match" } else { "matches" };
         let mut line = if shown == total {
-            format!("{} {noun}", thousands(total))
+            format!("{} {noun}", text::thousands(total as u64))
         } else {
-            format!("{} of {} {noun}", thousands(shown), thousands(total))
+            format!(
+                "{} of {} {noun}",
+                text::thousands(shown as u64),
+                text::thousands(total as u64)
+            )
         };
         let bad = self.catalog().unreadable.len();
         if bad > 0 {
-            line.push_str(&format!(" · {} unreadable", thousands(bad)));
+            line.push_str(&format!(" · {} unreadable", text::thousands(bad as u64)));
         }
         line
     }
@@ -478,13 +469,6 @@ impl Widget for &Picker {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(3_001), "3,001");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
 
     #[test]
     fn plans_stay_inside_the_screen() {

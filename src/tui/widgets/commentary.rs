@@ -223,7 +223,7 @@ impl<'a> CommentaryWidget<'a> {
             fact("Managers", &managers.join(", "));
         }
         if let Some(attendance) = info.attendance {
-            fact("Attendance", &group_thousands(attendance));
+            fact("Attendance", &text::thousands(attendance));
         }
         for side in Side::BOTH {
             let team = info.team(side);
@@ -260,18 +260,6 @@ fn labelled(label: &str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'
             Line::from(vec![Span::styled(head, theme.dim()), Span::raw(part)])
         })
         .collect()
-}
-
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A quote in italics, then who said it, in what role, and where.
@@ -463,12 +451,5 @@ mod tests {
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect();
         assert_eq!(text, ["54'  Goal ·", "ENG Harry Kane", "the captain"]);
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands(68895), "68,895");
-        assert_eq!(group_thousands(1_000_000), "1,000,000");
-        assert_eq!(group_thousands(12), "12");
     }
 }
