@@ -109,5 +109,38 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames);
+/// A key press as the viewer takes it: the key event through the keymap
+/// and `App::update` (the seek), then the frame, alternating Right and
+/// Left so every press moves. It costs the seek and one frame, nothing
+/// more, on the bundled match and at a million events.
+fn key_to_frame(c: &mut Criterion) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use touchline::tui::handle_event;
+    let mut group = c.benchmark_group("key_to_frame");
+    let matches = [
+        ("bundled", Replay::new(import::bundled().game)),
+        ("synthetic_1000000", Replay::new(synthesize(1_000_000, 42))),
+    ];
+    for (name, replay) in matches {
+        let [mut app, _] = apps_on(replay);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
+        let keys = [KeyCode::Right, KeyCode::Left]
+            .map(|code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let mut turn = 0;
+        group.bench_function(BenchmarkId::new(name, "200x60"), |b| {
+            b.iter(|| {
+                turn ^= 1;
+                if handle_event(&mut app, &keys[turn]) {
+                    terminal
+                        .draw(|frame| frame.render_widget(&app, frame.area()))
+                        .expect("test backend");
+                }
+                black_box(app.step())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames, key_to_frame);
 criterion_main!(benches);

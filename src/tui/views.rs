@@ -24,6 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use crate::model::{Event, Period, Side};
+use crate::replay::Replay;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Panel;
 
@@ -184,14 +185,7 @@ fn color_of(style: Style) -> Color {
 /// no clock and for the shoot-out, which has no minutes.
 fn axis_minute(event: &Event) -> Option<f64> {
     let clock = event.clock?;
-    let (start, length) = match event.period {
-        Period::First => (0.0, 45.0),
-        Period::Second => (45.0, 45.0),
-        Period::ExtraFirst => (90.0, 15.0),
-        Period::ExtraSecond => (105.0, 15.0),
-        Period::Shootout => return None,
-    };
-    let end = start + length;
+    let (start, end) = period_span(event.period)?;
     let raw = if clock.added > 0 {
         end
     } else {
@@ -200,6 +194,28 @@ fn axis_minute(event: &Event) -> Option<f64> {
         f64::from(clock.minute.saturating_sub(1)) + second / 60.0
     };
     Some(raw.clamp(start, end))
+}
+
+/// [`axis_minute`] of the event at `step` read from the replay's compact
+/// times, for the binary searches of a view sampled by minute: a clock
+/// without seconds counts from its minute's start, not its middle, and an
+/// event without a clock sits at its period's start.
+fn axis_minute_at(replay: &Replay, step: usize) -> Option<f64> {
+    let (period, seconds) = replay.time_at(step)?;
+    let (start, end) = period_span(period)?;
+    Some((f64::from(seconds) / 60.0).clamp(start, end))
+}
+
+/// Where a period runs on a minute axis: 0-45, 45-90, 90-105, 105-120;
+/// a shoot-out has no minutes.
+fn period_span(period: Period) -> Option<(f64, f64)> {
+    match period {
+        Period::First => Some((0.0, 45.0)),
+        Period::Second => Some((45.0, 90.0)),
+        Period::ExtraFirst => Some((90.0, 105.0)),
+        Period::ExtraSecond => Some((105.0, 120.0)),
+        Period::Shootout => None,
+    }
 }
 
 /// Cuts a styled line to `width` columns, ending with "…" when cut, and

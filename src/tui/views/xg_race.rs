@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line as Segment, Painter, Shape};
 
-use super::{axis_minute, color_of, fit, framed, put, team_color};
+use super::{axis_minute, axis_minute_at, color_of, fit, framed, put, team_color};
 use crate::model::{Event, Period, Side};
 use crate::replay::Replay;
 use crate::text;
@@ -152,12 +152,13 @@ impl XgRaceWidget<'_> {
                     totals[i] = value;
                 }
             } else {
-                // Shots are in match order, so their minutes never go down.
+                // Shots are in match order, so their minutes never go down;
+                // the compact times keep the probes off the events.
                 let shots_by = |minute: f64| {
                     partition(shots, |n| {
                         replay
                             .xg_race_nth(side, n)
-                            .and_then(|(s, _)| minute_of(s))
+                            .and_then(|(s, _)| axis_minute_at(replay, s))
                             .is_none_or(|m| m <= minute)
                     })
                 };
@@ -194,10 +195,7 @@ impl XgRaceWidget<'_> {
         } else {
             let first_after = |minute: f64| {
                 1 + partition(step, |i| {
-                    events
-                        .get(i)
-                        .map(|e| axis_minute(e).unwrap_or(x_max))
-                        .is_none_or(|m| m <= minute)
+                    axis_minute_at(replay, i + 1).unwrap_or(x_max) <= minute
                 })
             };
             let mut from = 1;

@@ -142,19 +142,22 @@ impl<'a> ProgressWidget<'a> {
     }
 
     /// The column of the event at `step`, if its period is on the bar.
+    /// It reads the replay's compact times, not the event: the markers'
+    /// binary searches probe it a few thousand times a frame.
     fn column(&self, segments: &[Segment], step: usize) -> Option<u16> {
-        let event = self.event(step)?;
-        let segment = segments.iter().find(|s| s.period == event.period)?;
+        let replay = self.app.replay();
+        let (period, seconds) = replay.time_at(step)?;
+        let segment = segments.iter().find(|s| s.period == period)?;
         if segment.width == 0 {
             return None;
         }
-        let fraction = if event.period == Period::Shootout {
-            let events = &self.app.replay().game().events;
-            let first = events.partition_point(|e| e.period < Period::Shootout);
-            let count = events.len() - first;
-            (step - 1 - first) as f64 / count.max(1) as f64
+        let fraction = if period == Period::Shootout {
+            let first = replay.first_step_of(Period::Shootout);
+            let count = replay.steps() + 1 - first;
+            (step - first) as f64 / count.max(1) as f64
         } else {
-            f64::from(offset(event, event.period)) / f64::from(segment.seconds.max(1))
+            let start = u32::from(period.first_minute().saturating_sub(1)) * 60;
+            f64::from(seconds.saturating_sub(start)) / f64::from(segment.seconds.max(1))
         };
         let col = (fraction * f64::from(segment.width)).floor() as u16;
         Some(segment.x + col.min(segment.width - 1))
