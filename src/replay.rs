@@ -25,18 +25,38 @@ use crate::model::{Clock, Detail, Match, Period, Side};
 /// with four billion events is refused by the size limit long before.
 type Step = u32;
 
-/// Where a goal stands: when it was scored and whether a review struck it off.
+/// Where a goal stands: when it was scored and whether a review struck it
+/// off. It carries its packed time (see [`Replay::time_at`]) so the
+/// progress bar places goals without reading the events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct GoalEntry {
-    step: Step,
-    side: Side,
-    struck_off_at: Option<Step>,
+    pub(crate) step: Step,
+    pub(crate) side: Side,
+    pub(crate) struck_off_at: Option<Step>,
+    time: u32,
 }
 
+/// A card shown, with what it was and its packed time, as for goals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CardEntry {
-    step: Step,
+    pub(crate) step: Step,
+    pub(crate) card: crate::model::Card,
     rescinded_at: Option<Step>,
+    time: u32,
+}
+
+impl GoalEntry {
+    /// The period and clock seconds the goal was scored at.
+    pub(crate) fn time(&self) -> (Period, u32) {
+        unpack_time(self.time)
+    }
+}
+
+impl CardEntry {
+    /// The period and clock seconds the card was shown at.
+    pub(crate) fn time(&self) -> (Period, u32) {
+        unpack_time(self.time)
+    }
 }
 
 /// A match ready to be replayed: the match plus the index that answers
@@ -73,6 +93,11 @@ const PERIOD_SHIFT: u32 = 29;
 fn pack_time(period: Period, clock: Option<Clock>) -> u32 {
     let seconds = clock.map_or(0, Clock::seconds).min((1 << PERIOD_SHIFT) - 1);
     ((period as u32) << PERIOD_SHIFT) | seconds
+}
+
+fn unpack_time(packed: u32) -> (Period, u32) {
+    let period = Period::ALL[(packed >> PERIOD_SHIFT) as usize];
+    (period, packed & ((1 << PERIOD_SHIFT) - 1))
 }
 
 fn count_upto(steps: &[Step], step: usize) -> usize {
@@ -148,6 +173,7 @@ impl Replay {
                         step,
                         side,
                         struck_off_at: None,
+                        time: pack_time(event.period, event.clock),
                     });
                     self.goal_steps[side.index()].push(step);
                 }
@@ -157,11 +183,13 @@ impl Replay {
                         self.shootout_scored[side.index()].push(step);
                     }
                 }
-                Detail::Card { .. } if event.player.is_some() => {
+                Detail::Card { card, .. } if event.player.is_some() => {
                     card_at.insert(i, self.cards.len());
                     self.cards.push(CardEntry {
                         step,
+                        card: *card,
                         rescinded_at: None,
+                        time: pack_time(event.period, event.clock),
                     });
                 }
                 Detail::Substitution { .. } => self.substitutions.push(step),
@@ -204,9 +232,10 @@ impl Replay {
     /// binary searches by time that would otherwise read the events
     /// themselves, scattered over a large match's memory.
     pub fn time_at(&self, step: usize) -> Option<(Period, u32)> {
-        let packed = *self.times.get(step.checked_sub(1)?)?;
-        let period = Period::ALL[(packed >> PERIOD_SHIFT) as usize];
-        Some((period, packed & ((1 << PERIOD_SHIFT) - 1)))
+        self.times
+            .get(step.checked_sub(1)?)
+            .copied()
+            .map(unpack_time)
     }
 
     /// The first step of `period` or a later one (`steps() + 1` when there
@@ -309,9 +338,14 @@ impl Replay {
             .map(|g| (g.step as usize, g.struck_off_at.map(|s| s as usize)))
     }
 
-    /// Steps at which cards were shown.
-    pub fn card_steps(&self) -> impl Iterator<Item = usize> + '_ {
-        self.cards.iter().map(|c| c.step as usize)
+    /// Every goal in match order, with what the progress bar needs.
+    pub(crate) fn goal_entries(&self) -> &[GoalEntry] {
+        &self.goals
+    }
+
+    /// Every card in match order, likewise.
+    pub(crate) fn card_entries(&self) -> &[CardEntry] {
+        &self.cards
     }
 
     /// The goals scored at `steps` (a range of steps), as
@@ -329,22 +363,6 @@ impl Replay {
         self.goals[from..to.max(from)]
             .iter()
             .map(|g| (g.step as usize, g.struck_off_at.map(|s| s as usize)))
-    }
-
-    /// The steps of the cards shown at `steps`; found by binary search.
-    pub fn cards_in(
-        &self,
-        steps: std::ops::Range<usize>,
-    ) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
-        let from = self
-            .cards
-            .partition_point(|c| (c.step as usize) < steps.start);
-        let to = self
-            .cards
-            .partition_point(|c| (c.step as usize) < steps.end);
-        self.cards[from..to.max(from)]
-            .iter()
-            .map(|c| c.step as usize)
     }
 
     /// The step at which the review overturning the event at `step`

@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 
 use super::timeline::BOOKMARK;
 use super::{draw_str, put_cell};
-use crate::model::{Detail, Event, Period};
+use crate::model::Period;
 use crate::tui::app::App;
 
 /// Draws the progress bar of an [`App`].
@@ -40,10 +40,10 @@ pub struct Segment {
 /// Seconds a shoot-out gets on the bar, as if it were a short period.
 const SHOOTOUT_SECONDS: u32 = 10 * 60;
 
-/// Seconds since the start of `period` that `event` happened.
-fn offset(event: &Event, period: Period) -> u32 {
-    let start = u32::from(period.first_minute().saturating_sub(1)) * 60;
-    event.clock.map_or(0, |c| c.seconds().saturating_sub(start))
+/// The period after `period` (the shoot-out has none: itself).
+fn next_period(period: Period) -> Period {
+    let i = Period::ALL.iter().position(|&p| p == period).unwrap_or(0);
+    Period::ALL.get(i + 1).copied().unwrap_or(Period::Shootout)
 }
 
 impl<'a> ProgressWidget<'a> {
@@ -55,32 +55,29 @@ impl<'a> ProgressWidget<'a> {
         }
     }
 
-    fn event(&self, step: usize) -> Option<&'a Event> {
-        step.checked_sub(1)
-            .and_then(|i| self.app.replay().game().events.get(i))
-    }
-
     /// How long `period` lasts on the bar: its nominal length, stretched
     /// by the stoppage time seen so far (all of it with spoilers shown).
+    /// Like every search here it reads the replay's compact times.
     fn period_seconds(&self, period: Period) -> u32 {
         if period == Period::Shootout {
             return SHOOTOUT_SECONDS;
         }
         let nominal = u32::from(period.nominal_minutes()) * 60;
-        let events = &self.app.replay().game().events;
+        let replay = self.app.replay();
         let limit = if self.app.spoilers_shown() {
-            events.len()
+            replay.steps()
         } else {
             self.app.step()
         };
         // Events are sorted by period and then clock, so a period's events
         // are one run and its last seen event has the latest clock.
-        let seen = &events[..limit.min(events.len())];
-        let first = seen.partition_point(|e| e.period < period);
-        let last = seen.partition_point(|e| e.period <= period);
-        let longest = seen[first..last]
-            .last()
-            .map_or(0, |e| offset(e, period) + 60);
+        let first = replay.first_step_of(period);
+        let last = (replay.first_step_of(next_period(period)) - 1).min(limit);
+        let start = u32::from(period.first_minute().saturating_sub(1)) * 60;
+        let longest = (last >= first)
+            .then(|| replay.time_at(last))
+            .flatten()
+            .map_or(0, |(_, seconds)| seconds.saturating_sub(start) + 60);
         nominal.max(longest)
     }
 
@@ -88,7 +85,7 @@ impl<'a> ProgressWidget<'a> {
     /// shoot-out when the match has them and they are revealed.
     pub fn periods(&self) -> Vec<Period> {
         let app = self.app;
-        let events = &app.replay().game().events;
+        let replay = app.replay();
         let reached = app.state().period().unwrap_or(Period::First);
         Period::ALL
             .into_iter()
@@ -96,8 +93,8 @@ impl<'a> ProgressWidget<'a> {
                 Period::First | Period::Second => true,
                 _ => {
                     let has = |period: Period| {
-                        let i = events.partition_point(|e| e.period < period);
-                        events.get(i).is_some_and(|e| e.period == period)
+                        let first = replay.first_step_of(period);
+                        replay.time_at(first).is_some_and(|(p, _)| p == period)
                     };
                     let played = has(p) || (p == Period::ExtraSecond && has(Period::ExtraFirst));
                     let revealed = app.spoilers_shown()
@@ -142,19 +139,26 @@ impl<'a> ProgressWidget<'a> {
     }
 
     /// The column of the event at `step`, if its period is on the bar.
-    /// It reads the replay's compact times, not the event: the markers'
-    /// binary searches probe it a few thousand times a frame.
+    /// It reads the replay's compact times, not the event: the bar's
+    /// binary searches probe it many times a frame.
     fn column(&self, segments: &[Segment], step: usize) -> Option<u16> {
-        let replay = self.app.replay();
-        let (period, seconds) = replay.time_at(step)?;
+        let time = self.app.replay().time_at(step)?;
+        self.column_at(segments, time, step)
+    }
+
+    /// The column of a moment at `time` (period, clock seconds) and `step`
+    /// (which places a shoot-out's kicks), if its period is on the bar.
+    fn column_at(&self, segments: &[Segment], time: (Period, u32), step: usize) -> Option<u16> {
+        let (period, seconds) = time;
         let segment = segments.iter().find(|s| s.period == period)?;
         if segment.width == 0 {
             return None;
         }
         let fraction = if period == Period::Shootout {
+            let replay = self.app.replay();
             let first = replay.first_step_of(Period::Shootout);
             let count = replay.steps() + 1 - first;
-            (step - first) as f64 / count.max(1) as f64
+            step.saturating_sub(first) as f64 / count.max(1) as f64
         } else {
             let start = u32::from(period.first_minute().saturating_sub(1)) * 60;
             f64::from(seconds.saturating_sub(start)) / f64::from(segment.seconds.max(1))
@@ -265,33 +269,43 @@ impl<'a> ProgressWidget<'a> {
                 put_cell(buf, area, col, area.y, symbol, style);
             }
         }
-        // One marker a column, found by binary search, so a frame costs the
-        // same at a million events as at a thousand: a goal wins over a
-        // card, and of several of a kind the latest shows.
+        // One marker a column, found by binary search in the replay's
+        // compact lists of goals and cards (which carry their own times),
+        // so a frame costs the same at a million events as at a thousand:
+        // a goal wins over a card, and of several of a kind the latest.
         let last = if app.spoilers_shown() {
             replay.steps()
         } else {
             app.step()
         };
-        let mut from = 1;
+        let goals = replay.goal_entries();
+        let goals = &goals[..goals.partition_point(|g| g.step as usize <= last)];
+        let cards = replay.card_entries();
+        let cards = &cards[..cards.partition_point(|c| c.step as usize <= last)];
+        let (mut goal_from, mut card_from) = (0, 0);
         for segment in &segments {
             for col in segment.x..segment.x + segment.width {
-                let to = self.first_step_after(&segments, col, from, last);
-                let steps = from..to;
-                from = to;
-                if let Some((step, struck_at)) = replay.goals_in(steps.clone()).last() {
-                    let struck = struck_at.is_some_and(|s| app.reveals(s));
-                    let team = self.event(step).and_then(|e| e.team);
+                let left = |time: (Period, u32), step: u32| {
+                    self.column_at(&segments, time, step as usize)
+                        .is_none_or(|c| c <= col)
+                };
+                let goal_to =
+                    goal_from + goals[goal_from..].partition_point(|g| left(g.time(), g.step));
+                let card_to =
+                    card_from + cards[card_from..].partition_point(|c| left(c.time(), c.step));
+                let goal = goals[goal_from..goal_to].last();
+                let card = cards[card_from..card_to].last();
+                (goal_from, card_from) = (goal_to, card_to);
+                if let Some(goal) = goal {
+                    let struck = goal.struck_off_at.is_some_and(|s| app.reveals(s as usize));
                     let (symbol, style) = if struck {
                         ("◌", theme.dim())
                     } else {
-                        ("◉", theme.team_mark(team).patch(theme.strong()))
+                        ("◉", theme.team_mark(Some(goal.side)).patch(theme.strong()))
                     };
                     put_cell(buf, area, col, area.y, symbol, style);
-                } else if let Some(step) = replay.cards_in(steps).last()
-                    && let Some(Detail::Card { card, .. }) = self.event(step).map(|e| &e.detail)
-                {
-                    put_cell(buf, area, col, area.y, "▮", theme.card(*card));
+                } else if let Some(card) = card {
+                    put_cell(buf, area, col, area.y, "▮", theme.card(card.card));
                 }
             }
         }
