@@ -1071,7 +1071,9 @@ fn check_references(
                 None => {
                     return Err(LoadError(src.at(
                         offset_of(i),
-                        format!("\"overturns\" names no event: no event has id \"{shown}\""),
+                        format!(
+                            "\"overturns\" names no event: no event has id \"{shown}\", expected the id of an earlier event"
+                        ),
                     )));
                 }
                 Some(&t) if t >= i => {
@@ -1112,7 +1114,7 @@ fn check_result(
     Err(LoadError(src.at(
         offset,
         format!(
-            "declared result {}-{}{} does not match the events, which give {}-{}{}",
+            "declared result {}-{}{} does not match the events, which give {}-{}{}; expected the two to agree",
             declared.home,
             declared.away,
             fmt_pens(declared.shootout),
