@@ -633,6 +633,13 @@ fn line(text: String) -> String {
     sanitize_owned(text, false)
 }
 
+/// Ids are never drawn, but `convert` writes them out, so they pass the
+/// sanitiser like names; an id and the `overturns` naming it change alike
+/// and still match.
+fn identifier(id: &str) -> Text {
+    Text::from(&*crate::text::sanitize_line(id))
+}
+
 fn prose(text: String) -> String {
     sanitize_owned(text, true)
 }
@@ -885,7 +892,7 @@ fn convert_event(
         },
         "var" => Detail::Var {
             decision: raw.decision.as_deref().map(Interner::prose),
-            overturns: raw.overturns.as_deref().map(Text::from),
+            overturns: raw.overturns.as_deref().map(identifier),
         },
         "foul" => Detail::Foul {
             fouled: opt_line(raw.fouled),
@@ -921,7 +928,7 @@ fn convert_event(
     };
 
     Ok(Event {
-        id: raw.id.as_deref().map(Text::from),
+        id: raw.id.as_deref().map(identifier),
         period,
         clock: raw.clock,
         team: raw.team,
