@@ -235,7 +235,10 @@ fn converts_clean(path: &std::path::Path, dir: &std::path::Path) {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.lines().last().is_some_and(|l| l.starts_with("wrote ")),
+        stderr
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("wrote ")),
         "{stderr}"
     );
     assert_clean("convert's note", &stderr);
