@@ -564,13 +564,22 @@ fn the_default_size_limit_is_256_mib() {
 fn the_viewer_on_a_terminal_refuses_broken_files_without_touching_it() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let missing = dir.path().join("missing.json");
-    let mut cases = vec![(
-        missing.clone(),
-        format!(
-            "{}: no such file, expected a match file path",
-            display(&missing)
+    let mut cases = vec![
+        (
+            missing.clone(),
+            format!(
+                "{}: no such file, expected a match file path",
+                display(&missing)
+            ),
         ),
-    )];
+        (
+            dir.path().to_path_buf(),
+            format!(
+                "{}: is a directory, expected a match file (give a file path)",
+                display(dir.path())
+            ),
+        ),
+    ];
     for (name, contents, expected) in BROKEN {
         let path = dir.path().join(name);
         std::fs::write(&path, contents).expect("write the fixture");
