@@ -16,7 +16,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use common::tmux::{PATIENCE, POLL, Tmux, binary, can_run, shell_quote, wait_for_file};
 
