@@ -180,7 +180,8 @@ fn open_checked(path: &Path, options: LoadOptions) -> Result<(fs::File, u64), Lo
     Ok((file, meta.len()))
 }
 
-/// Reads a file whole, after the checks of [`open_checked`].
+/// Reads a file whole, after the same checks as streaming (a directory, a
+/// missing path or a file over the size limit is refused first).
 pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let fail = |message: String| LoadError::whole_file(&name, message);

@@ -8,6 +8,8 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_touchline");
 
 const BUNDLED_PATH: &str = concat!(
@@ -353,7 +355,7 @@ const BROKEN: &[(&str, &[u8], &str)] = &[
     {"kind": "var", "clock": "30", "overturns": "ghost"}
   ]
 }"#,
-        r#"{}:4:5: "overturns" names no event: no event has id "ghost""#,
+        r#"{}:4:5: "overturns" names no event: no event has id "ghost", expected the id of an earlier event"#,
     ),
     (
         "wrong-result.json",
@@ -367,7 +369,7 @@ const BROKEN: &[(&str, &[u8], &str)] = &[
     {"kind": "goal", "clock": "10", "team": "home", "player": "X"}
   ]
 }"#,
-        "{}:5:15: declared result 2-0 does not match the events, which give 1-0",
+        "{}:5:15: declared result 2-0 does not match the events, which give 1-0; expected the two to agree",
     ),
     (
         "cut-off.json",
@@ -396,6 +398,28 @@ const BROKEN: &[(&str, &[u8], &str)] = &[
         "too-deep.json",
         b"{\"x-deep\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
         "{}:1:139: JSON nested more than 128 levels deep, expected a flatter document",
+    ),
+    // A StatsBomb events file is a JSON array; broken, it is refused with
+    // a position like a match file.
+    (
+        "statsbomb-trailing-comma.json",
+        b"[\n  {\"period\": 1, \"team\": {\"id\": 1, \"name\": \"A\"},}\n]",
+        "{}:2:48: not valid JSON: trailing comma",
+    ),
+    (
+        "statsbomb-cut-off.json",
+        b"[\n  {\"id\": \"a\", \"period\": 1},\n  {\"id\": \"b\", \"per",
+        "{}:3:18: the file ends too soon (EOF while parsing a string), expected the rest of the JSON document",
+    ),
+    (
+        "statsbomb-invalid-utf8.json",
+        b"[\n  {\"player\": {\"name\": \"Jo\xe3o\"}}\n]",
+        "{}:2:26: invalid UTF-8 (byte 0xE3), expected UTF-8 text",
+    ),
+    (
+        "statsbomb-not-events.json",
+        b"[1, 2, 3]",
+        "{}: the array holds no event objects, expected StatsBomb events",
     ),
 ];
 
@@ -436,6 +460,14 @@ fn a_byte_order_mark_and_crlf_line_ends_load_everywhere() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let end = summary_json(&[&display(&path)]);
     assert_eq!(end["score"], json!({"home": 1, "away": 2}));
+    // The viewer loads it too: it gets as far as asking for a terminal.
+    let run = touchline([&path]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with("error: the viewer needs a terminal"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -457,28 +489,124 @@ fn a_file_over_the_size_limit_is_refused_by_every_command() {
     }
 }
 
+/// A missing path is refused by every command; a directory by `summary`
+/// and `validate` (the viewer opens a directory as a list of matches).
 #[test]
-fn validate_refuses_a_directory_and_a_missing_path() {
+fn every_command_refuses_a_missing_path_and_summary_and_validate_a_directory() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let missing = dir.path().join("no-such-match.json");
-    let run = touchline([Path::new("validate"), dir.path()]);
-    assert_eq!(run.code, 1);
-    assert_eq!(
-        run.stderr,
-        format!(
-            "{}: is a directory, expected a match file (give a file path)\n",
-            dir.path().display()
-        )
+    let cases = [
+        (
+            dir.path(),
+            "is a directory, expected a match file (give a file path)",
+            &COMMANDS[..2],
+        ),
+        (
+            missing.as_path(),
+            "no such file, expected a match file path",
+            COMMANDS,
+        ),
+    ];
+    for (path, message, commands) in cases {
+        for (command, prefix) in commands {
+            let run = touchline(command.iter().map(Path::new).chain([path]));
+            assert_eq!(
+                run.code,
+                1,
+                "{command:?} {}: {}",
+                path.display(),
+                run.stderr
+            );
+            assert_eq!(run.stdout, "", "{command:?}");
+            assert_eq!(
+                run.stderr,
+                format!("{prefix}{}: {message}\n", path.display()),
+                "{command:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_default_size_limit_is_256_mib() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("huge.json");
+    // Sparse: one byte over the limit costs no disk, and the size is
+    // checked before a byte is read.
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(256 * 1024 * 1024 + 1).expect("set_len");
+    let expected = format!(
+        "{}: file is 268435457 bytes, larger than the limit of 268435456 bytes, expected a smaller file (raise the limit with --max-size)",
+        display(&path)
     );
-    let run = touchline([Path::new("validate"), &missing]);
+    for (command, prefix) in COMMANDS {
+        let run = touchline(command.iter().map(Path::new).chain([path.as_path()]));
+        assert_eq!(run.code, 1, "{command:?}: {}", run.stderr);
+        assert_eq!(run.stderr, format!("{prefix}{expected}\n"), "{command:?}");
+    }
+    // Raised, the limit lets the file through to the parser, which finds
+    // it is not JSON (zero bytes) at its first byte.
+    let run = touchline([
+        Path::new("validate"),
+        Path::new("--max-size"),
+        Path::new("512MiB"),
+        &path,
+    ]);
     assert_eq!(run.code, 1);
-    assert_eq!(
-        run.stderr,
-        format!(
-            "{}: no such file, expected a match file path\n",
-            missing.display()
-        )
+    assert!(
+        run.stderr.starts_with(&format!("{}:1:1: ", display(&path))),
+        "{}",
+        run.stderr
     );
+}
+
+/// The viewer loads the file before it touches the terminal: on a real
+/// terminal (a pseudo-terminal from `script`), a broken file gets the same
+/// one line as through a pipe, and not one escape code is written: no
+/// alternate screen, no raw mode, no hidden cursor.
+#[test]
+fn the_viewer_on_a_terminal_refuses_broken_files_without_touching_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("missing.json");
+    let mut cases = vec![(
+        missing.clone(),
+        format!(
+            "{}: no such file, expected a match file path",
+            display(&missing)
+        ),
+    )];
+    for (name, contents, expected) in BROKEN {
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).expect("write the fixture");
+        cases.push((path.clone(), expected.replace("{}", &display(&path))));
+    }
+    for (path, expected) in cases {
+        let shell = format!(
+            "stty -a; echo BEFORE-END; {} {}; echo EXIT=$?; stty -a",
+            common::pty::quote(BIN),
+            common::pty::quote(&display(&path))
+        );
+        let Some(screen) = common::pty::run(&shell) else {
+            return;
+        };
+        let (before, rest) = screen.split_once("BEFORE-END\r\n").expect("the marker");
+        let (output, after) = rest.split_once("EXIT=").expect("the exit status");
+        assert_eq!(
+            output,
+            format!("error: {expected}\r\n"),
+            "{}",
+            display(&path)
+        );
+        assert!(after.starts_with("1\r\n"), "{after}");
+        assert!(!output.contains('\u{1b}'), "{output:?}");
+        assert_eq!(
+            before.split_whitespace().collect::<Vec<_>>(),
+            after["1\r\n".len()..]
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            "terminal settings changed"
+        );
+    }
 }
 
 #[test]

@@ -6,178 +6,19 @@
 //! terminal sends for it (SGR reports), typed into the pane, and tmux's
 //! own view of the pane says whether the viewer asked for the mouse.
 //!
-//! The binary is `$TOUCHLINE_BIN` when set (CI points it at the release
-//! build), else the one Cargo built for this test run. Without tmux the test
-//! is skipped with a loud note, unless `TOUCHLINE_E2E=1` demands it.
+//! SIGTERM and SIGHUP end it with the terminal restored.
 //!
-//! Every wait polls the screen until a deadline, so a slow machine only
-//! makes the test slower; nothing here measures time.
+//! The harness (`tests/common/tmux.rs`) says which binary runs and when the
+//! tests are skipped.
+
+mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-/// How long to wait for a screen before declaring the viewer stuck.
-const PATIENCE: Duration = Duration::from_secs(30);
-const POLL: Duration = Duration::from_millis(50);
-
-fn binary() -> PathBuf {
-    std::env::var_os("TOUCHLINE_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_touchline")))
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Single-quotes a path for `sh -c`.
-fn shell_quote(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
-}
-
-/// A tmux server of our own, killed when the test ends, pass or fail. Its
-/// socket lives in the test's temp dir, so nothing is left in tmux's shared
-/// socket directory, and it reads no user config.
-struct Tmux {
-    socket: PathBuf,
-    session: String,
-}
-
-impl Tmux {
-    fn start(dir: &Path, command: &[&str], width: u16, height: u16) -> Self {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let unique = format!("touchline-e2e-{}-{nanos}", std::process::id());
-        let tmux = Self {
-            socket: dir.join("tmux.sock"),
-            session: unique,
-        };
-        let (w, h) = (width.to_string(), height.to_string());
-        let mut args = vec!["new-session", "-d", "-s", &tmux.session, "-x", &w, "-y", &h];
-        // Given as several words, tmux runs the command without a shell.
-        args.extend_from_slice(command);
-        tmux.run(&args);
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new("tmux");
-        command.args(["-f", "/dev/null", "-S"]).arg(&self.socket);
-        // No config file unless a test names one: the developer's own
-        // must not change what the tests see.
-        command
-            .env_remove("NO_COLOR")
-            .env_remove("TMUX")
-            .env("TOUCHLINE_CONFIG", "");
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let output = self
-            .command()
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run tmux {args:?}: {e}"));
-        assert!(
-            output.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
-    }
-
-    fn send(&self, key: &str) {
-        self.run(&["send-keys", "-t", &self.session, key]);
-    }
-
-    /// The text of tmux's newest paste buffer.
-    fn buffer(&self) -> String {
-        let output = self
-            .command()
-            .arg("show-buffer")
-            .output()
-            .expect("tmux show-buffer");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// Types `text` as it is, escape characters included.
-    fn type_literally(&self, text: &str) {
-        self.run(&["send-keys", "-t", &self.session, "-l", text]);
-    }
-
-    /// A left click at the 0-based screen cell `(x, y)`, as an SGR mouse
-    /// report (press, then release) of the kind terminals send.
-    fn click(&self, x: usize, y: usize) {
-        let (col, row) = (x + 1, y + 1);
-        self.type_literally(&format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m"));
-    }
-
-    /// One turn of the wheel, up or down, over `(x, y)`.
-    fn wheel(&self, up: bool, x: usize, y: usize) {
-        let button = if up { 64 } else { 65 };
-        self.type_literally(&format!("\x1b[<{button};{};{}M", x + 1, y + 1));
-    }
-
-    /// Whether the program in the pane asked for mouse reports, as tmux
-    /// sees it: button presses and the SGR encoding.
-    fn mouse_on(&self) -> bool {
-        let output = self.run(&[
-            "display-message",
-            "-p",
-            "-t",
-            &self.session,
-            "#{mouse_button_flag}#{mouse_sgr_flag}",
-        ]);
-        match String::from_utf8_lossy(&output.stdout).trim() {
-            "11" => true,
-            "00" => false,
-            other => panic!("tmux says the mouse is half on: {other:?}"),
-        }
-    }
-
-    /// The screen as plain text; empty once the session has gone.
-    fn screen(&self) -> String {
-        let output = self
-            .command()
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run tmux capture-pane: {e}"));
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-    }
-}
-
-/// Waits for a shell wrapper to write a file and returns its contents.
-fn wait_for_file(file: &Path, tmux: &Tmux) -> String {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        // The shell writes the line in one go; a line without its newline
-        // is still being written.
-        match std::fs::read_to_string(file) {
-            Ok(text) if text.ends_with('\n') => return text.trim().to_owned(),
-            _ => {}
-        }
-        if Instant::now() > deadline {
-            panic!(
-                "{} never appeared: the viewer did not exit; the screen shows:\n{}",
-                file.display(),
-                tmux.screen()
-            );
-        }
-        sleep(POLL);
-    }
-}
+use common::tmux::{PATIENCE, POLL, Tmux, binary, can_run, shell_quote, wait_for_file};
 
 /// The scoreboard draws the score in big digits: each glyph is 3x5 pixels,
 /// a lit pixel two full blocks wide, glyphs two columns apart. These are
@@ -293,21 +134,6 @@ fn wait_until(tmux: &Tmux, expect: &Expect) {
     }
 }
 
-/// Waits until `done` holds for the screen and returns that screen.
-fn wait_for(tmux: &Tmux, what: &str, done: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let screen = tmux.screen();
-        if done(&screen) {
-            return screen;
-        }
-        if Instant::now() > deadline {
-            panic!("never saw {what}; the screen:\n{screen}");
-        }
-        sleep(POLL);
-    }
-}
-
 /// Waits until the mouse is on (or off) in the pane.
 fn wait_for_mouse(tmux: &Tmux, on: bool) {
     let deadline = Instant::now() + PATIENCE;
@@ -381,13 +207,13 @@ fn search_filter_marks_and_the_mouse_in_a_real_terminal() {
     let screen = tmux.screen();
     let (_, bar) = cell_of(&screen, " 1H ").expect("the progress bar");
     tmux.click(117, bar);
-    let screen = wait_for(&tmux, "Giroud's goal", |s| {
+    let screen = tmux.wait_for("Giroud's goal", |s| {
         s.contains("2nd half · 78'") && shows_big_score(s, "1-2")
     });
     assert!(!screen.contains("Full time"), "{screen}");
     // The wheel steps back through the filtered moments: Kane's goal.
     tmux.wheel(true, 60, 20);
-    wait_for(&tmux, "Kane's penalty", |s| {
+    tmux.wait_for("Kane's penalty", |s| {
         s.contains("2nd half · 54'") && shows_big_score(s, "1-1")
     });
 
@@ -461,27 +287,6 @@ fn big_digits_are_found_only_where_they_are_drawn() {
     assert!(!shows_big_score(&skewed, "0-1"));
 }
 
-/// Whether the end-to-end tests can run here; without tmux they are
-/// skipped loudly, or fail when `TOUCHLINE_E2E=1` demands them.
-fn can_run() -> bool {
-    if !tmux_available() {
-        if std::env::var_os("TOUCHLINE_E2E").is_some_and(|v| v == "1") {
-            panic!(
-                "TOUCHLINE_E2E=1 but tmux is not installed: install tmux (apt-get install tmux)"
-            );
-        }
-        // Written past libtest's output capture, which only takes the
-        // print macros, so the skip shows even when the test "passes".
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            b"\n*** e2e_tmux skipped: tmux not installed; the end-to-end test did not run \
-              (install tmux, or set TOUCHLINE_E2E=1 to make this a failure) ***\n\n",
-        );
-        return false;
-    }
-    true
-}
-
 #[test]
 fn replay_from_kick_off_to_full_time_and_quit() {
     if !can_run() {
@@ -508,11 +313,10 @@ fn replay_from_kick_off_to_full_time_and_quit() {
     assert_eq!(wait_for_file(&status_file, &tmux), "EXIT=0");
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_exits_143() {
-    if !can_run() {
-        return;
-    }
+/// Runs the viewer under a shell that records how it ended and the
+/// terminal's modes afterwards; sends it `signal` once it shows kick-off;
+/// returns that report.
+fn killed_by(signal: &str) -> String {
     let bin = binary();
     let dir = tempfile::tempdir().expect("a temp dir");
     let pid_file = dir.path().join("pid");
@@ -532,37 +336,94 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 100, 30);
     wait_until(&tmux, &KICK_OFF);
     let pid = wait_for_file(&pid_file, &tmux);
-    let killed = Command::new("sh")
-        .args(["-c", &format!("kill -TERM {pid}")])
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
         .status()
         .expect("run kill");
-    assert!(killed.success(), "kill -TERM {pid} failed");
+    assert!(killed.success(), "kill -{signal} {pid} failed");
+    wait_for_file(&status_file, &tmux)
+}
 
-    let report = wait_for_file(&status_file, &tmux);
-    assert!(report.starts_with("EXIT=143 "), "{report}");
-    // Raw mode shows as "-icanon -echo"; restored, both are on again.
+/// Raw mode shows as "-icanon -echo -isig"; restored, all are on again.
+fn assert_cooked(report: &str, after: &str) {
     let modes: Vec<&str> = report.split_whitespace().collect();
-    for mode in ["icanon", "echo", "isig"] {
+    for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
         assert!(
             modes.contains(&mode),
-            "{mode} is off after SIGTERM: {report}"
+            "{mode} is off after {after}: {report}"
         );
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    if !can_run() {
+        return;
+    }
+    let report = killed_by("TERM");
+    assert!(report.starts_with("EXIT=143 "), "{report}");
+    assert_cooked(&report, "SIGTERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    if !can_run() {
+        return;
+    }
+    let report = killed_by("HUP");
+    assert!(report.starts_with("EXIT=129 "), "{report}");
+    assert_cooked(&report, "SIGHUP");
+}
+
+/// A real hang-up: the terminal itself goes away (tmux kills the pane), and
+/// the viewer, whose every write now fails, must end rather than linger.
+#[test]
+fn closing_the_terminal_ends_the_viewer() {
+    if !can_run() {
+        return;
+    }
+    let bin = binary();
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let pid_file = dir.path().join("pid");
+    let script = format!(
+        "echo $$ > {}; exec {}",
+        shell_quote(&pid_file),
+        shell_quote(&bin)
+    );
+    let tmux = Tmux::start(dir.path(), &["sh", "-c", &script], 100, 30);
+    wait_until(&tmux, &KICK_OFF);
+    // Playing, so the viewer is busy drawing when the terminal goes.
+    tmux.send("Space");
+    let pid = wait_for_file(&pid_file, &tmux);
+    let proc_dir = Path::new("/proc").join(&pid);
+    assert!(proc_dir.exists(), "the viewer ({pid}) is not running");
+    tmux.run(&["kill-session", "-t", &tmux.session]);
+    let deadline = Instant::now() + PATIENCE;
+    // A zombie (state Z) has ended; only its parent has not reaped it yet.
+    let running = || {
+        std::fs::read_to_string(proc_dir.join("stat")).is_ok_and(|stat| {
+            !stat
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    while running() {
+        assert!(
+            Instant::now() < deadline,
+            "the viewer ({pid}) still runs after its terminal closed"
+        );
+        sleep(POLL);
     }
 }
 
 /// Waits until the screen shows every one of `wanted`; returns it.
 fn wait_for_text(tmux: &Tmux, wanted: &[&str]) -> String {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let screen = tmux.screen();
-        if wanted.iter().all(|w| screen.contains(w)) {
-            return screen;
-        }
-        if Instant::now() > deadline {
-            panic!("waiting for {wanted:?}; the screen:\n{screen}");
-        }
-        sleep(POLL);
-    }
+    tmux.wait_for(&format!("{wanted:?}"), |screen| {
+        wanted.iter().all(|w| screen.contains(w))
+    })
 }
 
 /// Waits until the screen shows every one of `wanted` and none of

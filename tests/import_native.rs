@@ -153,7 +153,7 @@ fn an_overturns_that_names_no_event_is_refused() {
     );
     assert_eq!(
         error_of(&text),
-        r#"m.json:11:5: "overturns" names no event: no event has id "g2""#
+        r#"m.json:11:5: "overturns" names no event: no event has id "g2", expected the id of an earlier event"#
     );
 }
 
@@ -165,7 +165,7 @@ fn a_declared_result_the_events_contradict_is_refused() {
     );
     assert_eq!(
         error_of(&text),
-        "m.json:6:15: declared result 1-1 does not match the events, which give 0-1"
+        "m.json:6:15: declared result 1-1 does not match the events, which give 0-1; expected the two to agree"
     );
 }
 

@@ -952,3 +952,25 @@ fn flipped_bytes_never_panic() {
         }
     }
 }
+
+/// The importer never descends into what it does not read, so nesting far
+/// past any parser's limit costs no stack: the file is refused, plainly.
+#[test]
+fn deeply_nested_statsbomb_files_are_refused_without_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(
+        error_of(deep.as_bytes()),
+        "bad.json: the array holds no event objects, expected StatsBomb events"
+    );
+    let unclosed = "[".repeat(100_000);
+    assert_eq!(
+        error_of(unclosed.as_bytes()),
+        "bad.json:1:100000: the file ends too soon (EOF while parsing a list), expected the rest of the JSON document"
+    );
+    let in_a_field = format!(
+        r#"[{{"team": {{"id": 1, "name": "A"}}, "x-deep": {}{}}}]"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(import::parse_bytes("bad.json", in_a_field.as_bytes()).is_err());
+}

@@ -633,6 +633,13 @@ fn line(text: String) -> String {
     sanitize_owned(text, false)
 }
 
+/// Ids are never drawn, but `convert` writes them out, so they pass the
+/// sanitiser like names; an id and the `overturns` naming it change alike
+/// and still match.
+fn identifier(id: &str) -> Text {
+    Text::from(&*crate::text::sanitize_line(id))
+}
+
 fn prose(text: String) -> String {
     sanitize_owned(text, true)
 }
@@ -885,7 +892,7 @@ fn convert_event(
         },
         "var" => Detail::Var {
             decision: raw.decision.as_deref().map(Interner::prose),
-            overturns: raw.overturns.as_deref().map(Text::from),
+            overturns: raw.overturns.as_deref().map(identifier),
         },
         "foul" => Detail::Foul {
             fouled: opt_line(raw.fouled),
@@ -921,7 +928,7 @@ fn convert_event(
     };
 
     Ok(Event {
-        id: raw.id.as_deref().map(Text::from),
+        id: raw.id.as_deref().map(identifier),
         period,
         clock: raw.clock,
         team: raw.team,
@@ -1071,7 +1078,9 @@ fn check_references(
                 None => {
                     return Err(LoadError(src.at(
                         offset_of(i),
-                        format!("\"overturns\" names no event: no event has id \"{shown}\""),
+                        format!(
+                            "\"overturns\" names no event: no event has id \"{shown}\", expected the id of an earlier event"
+                        ),
                     )));
                 }
                 Some(&t) if t >= i => {
@@ -1112,7 +1121,7 @@ fn check_result(
     Err(LoadError(src.at(
         offset,
         format!(
-            "declared result {}-{}{} does not match the events, which give {}-{}{}",
+            "declared result {}-{}{} does not match the events, which give {}-{}{}; expected the two to agree",
             declared.home,
             declared.away,
             fmt_pens(declared.shootout),

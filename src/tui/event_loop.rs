@@ -10,7 +10,10 @@
 //! Ctrl-Z (which the app merely asks for) is carried out here: the
 //! terminal goes back to the shell (mouse reporting off too), the process
 //! stops, and `fg` brings back a fully redrawn screen; and so is opening a
-//! match from the list. Likewise a copy (`y`): the app says what to copy,
+//! match from the list. A stop that did not come from Ctrl-Z (`kill
+//! -STOP`, a debugger) leaves the shell free to change the terminal's modes
+//! and draw its prompt over the viewer, so every SIGCONT also takes the
+//! terminal back and repaints. Likewise a copy (`y`): the app says what to copy,
 //! and the loop writes the OSC 52 sequence that hands it to the terminal's
 //! clipboard.
 
@@ -44,6 +47,8 @@ enum Input {
     TerminalFailed(io::Error),
     Follow(Update),
     Result(usize, Result<FinalResult, String>),
+    /// The process was stopped and has been continued.
+    Continued,
 }
 
 /// Runs the viewer until the fan quits. The caller sets the terminal up
@@ -51,6 +56,7 @@ enum Input {
 pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let (inputs, wakes) = mpsc::channel();
     read_terminal(inputs.clone())?;
+    watch_for_continue(inputs.clone());
     run_screen(terminal, &mut Screen::Viewer(app), &wakes)
 }
 
@@ -64,6 +70,7 @@ pub fn run_follow(
 ) -> io::Result<()> {
     let (inputs, wakes) = mpsc::channel();
     read_terminal(inputs.clone())?;
+    watch_for_continue(inputs.clone());
     let name = follower.name().to_owned();
     let _watch = follow::watch(follower, move |update| {
         inputs.send(Input::Follow(update)).is_ok()
@@ -80,6 +87,7 @@ pub fn run_library(
 ) -> io::Result<()> {
     let (inputs, wakes) = mpsc::channel();
     read_terminal(inputs.clone())?;
+    watch_for_continue(inputs.clone());
     let jobs = find_results(load.clone(), inputs)?;
     let mut screen = Screen::Library { picker, load, jobs };
     run_screen(terminal, &mut screen, &wakes)
@@ -233,6 +241,11 @@ fn run_screen(
             Some(at) => wakes.recv_timeout(at.saturating_duration_since(now)).ok(),
         };
         let mut redraw = match input {
+            Some(Input::Continued) => {
+                retake(terminal)?;
+                clock.restart();
+                true
+            }
             Some(input) => screen.input(input)?,
             None => screen
                 .app()
@@ -293,6 +306,15 @@ fn suspend(screen: &mut DefaultTerminal) -> io::Result<()> {
     // Stops here until SIGCONT. Without job control (no shell to come
     // back to) the kernel discards the signal and this returns at once.
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    retake(screen)
+}
+
+/// Takes the terminal (back): raw mode afresh, since the shell may have
+/// reset the modes while the process was stopped, the alternate screen,
+/// the mouse when the viewer had it, and a blank screen so that the next
+/// draw paints every cell.
+fn retake(screen: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::terminal::disable_raw_mode()?;
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         screen.backend_mut(),
@@ -300,6 +322,25 @@ fn suspend(screen: &mut DefaultTerminal) -> io::Result<()> {
     )?;
     terminal::reclaim_mouse()?;
     repaint_all(screen)
+}
+
+/// A thread that waits for SIGCONT and wakes the loop with
+/// [`Input::Continued`]. Without it (if the handler cannot be installed)
+/// a continued viewer repaints only what changes next.
+fn watch_for_continue(inputs: Sender<Input>) {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGCONT])
+    else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("touchline-sigcont".to_owned())
+        .spawn(move || {
+            for _ in signals.forever() {
+                if inputs.send(Input::Continued).is_err() {
+                    return;
+                }
+            }
+        });
 }
 
 /// Blanks the screen and forgets the last frame, so the next draw paints
