@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::text::sanitize_line;
+
 /// A problem found in a file: where, and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -14,11 +16,17 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// Messages quote the file's own bytes (an unknown variant, a bad clock),
+/// and file names come from the user: both pass the sanitiser here, the
+/// one place a diagnostic becomes text, so an error can never carry a
+/// control character to the terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = sanitize_line(&self.file);
+        let message = sanitize_line(&self.message);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -193,5 +201,22 @@ mod tests {
         assert_eq!(e.to_string(), "england.json:12:18: unknown team \"hom\"");
         let e = LoadError::whole_file("x.json", "no such file");
         assert_eq!(e.to_string(), "x.json: no such file");
+    }
+
+    /// Found by the mutation property test in CI: one flipped bit turned
+    /// `open_play` into `open<DEL>play`, and serde's "unknown variant"
+    /// message quoted it raw.
+    #[test]
+    fn a_control_character_quoted_from_the_file_is_shown_as_a_stand_in() {
+        let text = crate::import::BUNDLED_MATCH.replacen("\"open_play\"", "\"open\u{7f}play\"", 1);
+        let error = crate::import::parse_bytes("bundled.json", text.as_bytes()).unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.contains("unknown variant open\u{2421}play"),
+            "{message}"
+        );
+        assert!(!message.chars().any(char::is_control), "{message:?}");
+        let e = LoadError::whole_file("bad\u{1b}]0;x\u{7}.json", "no such file");
+        assert_eq!(e.to_string(), "bad\u{241b}]0;x\u{2407}.json: no such file");
     }
 }
