@@ -2,6 +2,7 @@
 //! them: `impl Widget for &App` decides what fits and delegates. Every
 //! widget borrows the [`App`] and draws only from it: no I/O, no clock.
 
+pub(crate) mod braille;
 mod commentary;
 mod filter_menu;
 mod footer;

@@ -8,19 +8,20 @@
 //! to the away one (100), `y` from the top touchline (0) to the bottom one
 //! (100). The home side therefore always attacks to the right.
 
+use std::cell::RefCell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Painter, Shape};
 
 use super::{color_of, fit, framed, put, team_color};
 use crate::model::{Detail, Event, GoalMethod, Point, ShotOutcome, Side};
 use crate::replay::Replay;
 use crate::text;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::braille::Braille;
 use crate::tui::widgets::moment;
 
 /// Pitch size in metres: the drawing keeps a real pitch's proportions.
@@ -397,40 +398,28 @@ fn shot_outcome(detail: &Detail) -> Option<&'static str> {
 
 /// A straight line that paints only every `every`th dot: older trail
 /// actions are drawn sparser, a fade that needs no colour.
-struct Dotted {
-    from: (f64, f64),
-    to: (f64, f64),
-    every: usize,
-    color: Color,
-}
-
-impl Shape for Dotted {
-    fn draw(&self, painter: &mut Painter<'_, '_>) {
-        let (Some(a), Some(b)) = (
-            painter.get_point(self.from.0, self.from.1),
-            painter.get_point(self.to.0, self.to.1),
-        ) else {
-            return;
-        };
-        let n = a.0.abs_diff(b.0).max(a.1.abs_diff(b.1));
-        for i in (0..=n).step_by(self.every.max(1)) {
-            let t = if n == 0 { 0.0 } else { i as f64 / n as f64 };
-            let x = self.from.0 + (self.to.0 - self.from.0) * t;
-            let y = self.from.1 + (self.to.1 - self.from.1) * t;
-            if let Some((px, py)) = painter.get_point(x, y) {
-                painter.paint(px, py, self.color);
-            }
+fn dotted(grid: &mut Braille, from: (f64, f64), to: (f64, f64), every: usize, color: Color) {
+    let (Some(a), Some(b)) = (grid.point(from.0, from.1), grid.point(to.0, to.1)) else {
+        return;
+    };
+    let n = a.0.abs_diff(b.0).max(a.1.abs_diff(b.1));
+    for i in (0..=n).step_by(every.max(1)) {
+        let t = if n == 0 { 0.0 } else { i as f64 / n as f64 };
+        let x = from.0 + (to.0 - from.0) * t;
+        let y = from.1 + (to.1 - from.1) * t;
+        if let Some((px, py)) = grid.point(x, y) {
+            grid.paint(px, py, color);
         }
     }
 }
 
-/// How many grid pixels a metre spans, on the finer of the two axes: the
+/// How many grid dots a metre spans, on the finer of the two axes: the
 /// shapes below space their points by it, so a small circle costs a few
-/// points and not ratatui's fixed 360.
-fn pixels_per_metre(painter: &mut Painter<'_, '_>) -> f64 {
+/// points and not a fixed 360.
+fn pixels_per_metre(grid: &Braille) -> f64 {
     let corners = (
-        painter.get_point(X_BOUNDS[0], Y_BOUNDS[0]),
-        painter.get_point(X_BOUNDS[1], Y_BOUNDS[1]),
+        grid.point(X_BOUNDS[0], Y_BOUNDS[0]),
+        grid.point(X_BOUNDS[1], Y_BOUNDS[1]),
     );
     let (Some(a), Some(b)) = corners else {
         return 1.0;
@@ -449,47 +438,31 @@ fn circle_steps(radius: f64, per_metre: f64) -> u32 {
 }
 
 /// A circle's outline: the shots, the trail's actions, the centre circle.
-struct Ring {
-    at: (f64, f64),
-    radius: f64,
-    color: Color,
-}
-
-impl Shape for Ring {
-    fn draw(&self, painter: &mut Painter<'_, '_>) {
-        let steps = circle_steps(self.radius, pixels_per_metre(painter));
-        for i in 0..steps {
-            let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
-            let (sin, cos) = angle.sin_cos();
-            let x = self.radius.mul_add(cos, self.at.0);
-            let y = self.radius.mul_add(sin, self.at.1);
-            if let Some((px, py)) = painter.get_point(x, y) {
-                painter.paint(px, py, self.color);
-            }
+fn ring(grid: &mut Braille, at: (f64, f64), radius: f64, color: Color) {
+    let steps = circle_steps(radius, pixels_per_metre(grid));
+    for i in 0..steps {
+        let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
+        let (sin, cos) = angle.sin_cos();
+        let x = radius.mul_add(cos, at.0);
+        let y = radius.mul_add(sin, at.1);
+        if let Some((px, py)) = grid.point(x, y) {
+            grid.paint(px, py, color);
         }
     }
 }
 
 /// A filled disc: the goals and the spots.
-struct Disc {
-    at: (f64, f64),
-    radius: f64,
-    color: Color,
-}
-
-impl Shape for Disc {
-    fn draw(&self, painter: &mut Painter<'_, '_>) {
-        // Sampled at half a pixel, so every pixel inside gets a point.
-        let step = 0.5 / pixels_per_metre(painter);
-        let n = (self.radius / step).floor() as i32;
-        for i in -n..=n {
-            for j in -n..=n {
-                let (dx, dy) = (f64::from(i) * step, f64::from(j) * step);
-                if dx.hypot(dy) <= self.radius
-                    && let Some((x, y)) = painter.get_point(self.at.0 + dx, self.at.1 + dy)
-                {
-                    painter.paint(x, y, self.color);
-                }
+fn disc(grid: &mut Braille, at: (f64, f64), radius: f64, color: Color) {
+    // Sampled at half a pixel, so every pixel inside gets a point.
+    let step = 0.5 / pixels_per_metre(grid);
+    let n = (radius / step).floor() as i32;
+    for i in -n..=n {
+        for j in -n..=n {
+            let (dx, dy) = (f64::from(i) * step, f64::from(j) * step);
+            if dx.hypot(dy) <= radius
+                && let Some((x, y)) = grid.point(at.0 + dx, at.1 + dy)
+            {
+                grid.paint(x, y, color);
             }
         }
     }
@@ -497,97 +470,96 @@ impl Shape for Disc {
 
 /// The penalty arc: the part of the circle round the spot that lies
 /// outside the penalty area.
-struct PenaltyArc {
-    spot_x: f64,
-    box_edge: f64,
-    color: Color,
-}
-
-impl Shape for PenaltyArc {
-    fn draw(&self, painter: &mut Painter<'_, '_>) {
-        let steps = circle_steps(9.15, pixels_per_metre(painter));
-        for i in 0..steps {
-            let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
-            let x = self.spot_x + 9.15 * angle.cos();
-            let y = CENTRE_Y + 9.15 * angle.sin();
-            let outside = if self.spot_x < LENGTH / 2.0 {
-                x > self.box_edge
-            } else {
-                x < self.box_edge
-            };
-            if let (true, Some((px, py))) = (outside, painter.get_point(x, y)) {
-                painter.paint(px, py, self.color);
-            }
+fn penalty_arc(grid: &mut Braille, spot_x: f64, box_edge: f64, color: Color) {
+    let steps = circle_steps(9.15, pixels_per_metre(grid));
+    for i in 0..steps {
+        let angle = std::f64::consts::TAU * f64::from(i) / f64::from(steps);
+        let x = spot_x + 9.15 * angle.cos();
+        let y = CENTRE_Y + 9.15 * angle.sin();
+        let outside = if spot_x < LENGTH / 2.0 {
+            x > box_edge
+        } else {
+            x < box_edge
+        };
+        if let (true, Some((px, py))) = (outside, grid.point(x, y)) {
+            grid.paint(px, py, color);
         }
     }
 }
 
-fn line(ctx: &mut Context<'_>, a: (f64, f64), b: (f64, f64), color: Color) {
-    ctx.draw(&Dotted {
-        from: a,
-        to: b,
-        every: 1,
-        color,
-    });
+fn line(grid: &mut Braille, a: (f64, f64), b: (f64, f64), color: Color) {
+    dotted(grid, a, b, 1, color);
 }
 
-fn rect(ctx: &mut Context<'_>, x0: f64, y0: f64, x1: f64, y1: f64, color: Color) {
-    line(ctx, (x0, y0), (x1, y0), color);
-    line(ctx, (x1, y0), (x1, y1), color);
-    line(ctx, (x1, y1), (x0, y1), color);
-    line(ctx, (x0, y1), (x0, y0), color);
+fn rect(grid: &mut Braille, x0: f64, y0: f64, x1: f64, y1: f64, color: Color) {
+    line(grid, (x0, y0), (x1, y0), color);
+    line(grid, (x1, y0), (x1, y1), color);
+    line(grid, (x1, y1), (x0, y1), color);
+    line(grid, (x0, y1), (x0, y0), color);
 }
 
 /// The markings of a pitch, in metres.
-fn draw_pitch(ctx: &mut Context<'_>, color: Color) {
-    rect(ctx, 0.0, 0.0, LENGTH, WIDTH, color);
-    line(ctx, (LENGTH / 2.0, 0.0), (LENGTH / 2.0, WIDTH), color);
-    ctx.draw(&Ring {
-        at: (LENGTH / 2.0, CENTRE_Y),
-        radius: 9.15,
-        color,
-    });
+fn draw_pitch(grid: &mut Braille, color: Color) {
+    rect(grid, 0.0, 0.0, LENGTH, WIDTH, color);
+    line(grid, (LENGTH / 2.0, 0.0), (LENGTH / 2.0, WIDTH), color);
+    ring(grid, (LENGTH / 2.0, CENTRE_Y), 9.15, color);
     for (goal_line, inward) in [(0.0, 1.0), (LENGTH, -1.0)] {
         let area = goal_line + inward * 16.5;
         let six = goal_line + inward * 5.5;
         let spot = goal_line + inward * 11.0;
         rect(
-            ctx,
+            grid,
             goal_line,
             CENTRE_Y - 20.16,
             area,
             CENTRE_Y + 20.16,
             color,
         );
-        rect(ctx, goal_line, CENTRE_Y - 9.16, six, CENTRE_Y + 9.16, color);
         rect(
-            ctx,
+            grid,
+            goal_line,
+            CENTRE_Y - 9.16,
+            six,
+            CENTRE_Y + 9.16,
+            color,
+        );
+        rect(
+            grid,
             goal_line - inward * GOAL_DEPTH,
             CENTRE_Y - 3.66,
             goal_line,
             CENTRE_Y + 3.66,
             color,
         );
-        ctx.draw(&PenaltyArc {
-            spot_x: spot,
-            box_edge: area,
-            color,
-        });
-        ctx.draw(&Disc {
-            at: (spot, CENTRE_Y),
-            radius: 0.0,
-            color,
-        });
+        penalty_arc(grid, spot, area, color);
+        disc(grid, (spot, CENTRE_Y), 0.0, color);
     }
-    ctx.draw(&Disc {
-        at: (LENGTH / 2.0, CENTRE_Y),
-        radius: 0.0,
-        color,
-    });
+    disc(grid, (LENGTH / 2.0, CENTRE_Y), 0.0, color);
+}
+
+thread_local! {
+    /// The last markings drawn, by grid size and colour. They cost more
+    /// than the rest of the pitch and change only when the terminal is
+    /// resized, so each frame copies them in. The frame still depends only
+    /// on the state: the cache holds what `draw_pitch` would draw again.
+    static MARKINGS: RefCell<Option<(Color, Braille)>> = const { RefCell::new(None) };
+}
+
+/// A grid of `width` x `height` cells with the pitch markings on it.
+fn marked_pitch(width: u16, height: u16, color: Color) -> Braille {
+    MARKINGS.with_borrow_mut(|cache| match cache {
+        Some((cached, grid)) if *cached == color && grid.size() == (width, height) => grid.clone(),
+        _ => {
+            let mut grid = Braille::new(width, height, X_BOUNDS, Y_BOUNDS);
+            draw_pitch(&mut grid, color);
+            *cache = Some((color, grid.clone()));
+            grid
+        }
+    })
 }
 
 /// A pass or carry's arrow head at `to`, pointing away from `from`.
-fn arrow_head(ctx: &mut Context<'_>, from: (f64, f64), to: (f64, f64), color: Color) {
+fn arrow_head(grid: &mut Braille, from: (f64, f64), to: (f64, f64), color: Color) {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let length = dx.hypot(dy);
     if length < 1.0 {
@@ -596,25 +568,22 @@ fn arrow_head(ctx: &mut Context<'_>, from: (f64, f64), to: (f64, f64), color: Co
     let back = dy.atan2(dx) + std::f64::consts::PI;
     for turn in [-0.45, 0.45_f64] {
         let a = back + turn;
-        line(ctx, to, (to.0 + 2.8 * a.cos(), to.1 + 2.8 * a.sin()), color);
+        line(
+            grid,
+            to,
+            (to.0 + 2.8 * a.cos(), to.1 + 2.8 * a.sin()),
+            color,
+        );
     }
 }
 
-fn paint(ctx: &mut Context<'_>, scene: &Scene) {
-    draw_pitch(ctx, scene.lines);
+/// The moment's drawing over the markings: shots, trail, current action.
+fn paint(grid: &mut Braille, scene: &Scene) {
     for shot in &scene.shots {
         if shot.goal {
-            ctx.draw(&Disc {
-                at: shot.at,
-                radius: shot.radius,
-                color: shot.color,
-            });
+            disc(grid, shot.at, shot.radius, shot.color);
         } else {
-            ctx.draw(&Ring {
-                at: shot.at,
-                radius: shot.radius,
-                color: shot.color,
-            });
+            ring(grid, shot.at, shot.radius, shot.color);
         }
     }
     // The trail, oldest first, each action sparser and duller with age,
@@ -622,12 +591,13 @@ fn paint(ctx: &mut Context<'_>, scene: &Scene) {
     let path: Vec<&TrailMark> = scene.trail.iter().chain(scene.current.as_ref()).collect();
     for pair in path.windows(2) {
         let (older, newer) = (pair[0], pair[1]);
-        ctx.draw(&Dotted {
-            from: older.to.unwrap_or(older.from),
-            to: newer.from,
-            every: 3,
-            color: scene.faded,
-        });
+        dotted(
+            grid,
+            older.to.unwrap_or(older.from),
+            newer.from,
+            3,
+            scene.faded,
+        );
     }
     for mark in &scene.trail {
         let (every, color) = match mark.age {
@@ -635,33 +605,17 @@ fn paint(ctx: &mut Context<'_>, scene: &Scene) {
             3..=4 => (2, mark.color),
             _ => (3, scene.faded),
         };
-        ctx.draw(&Ring {
-            at: mark.from,
-            radius: 0.5,
-            color,
-        });
+        ring(grid, mark.from, 0.5, color);
         if let Some(to) = mark.to {
-            ctx.draw(&Dotted {
-                from: mark.from,
-                to,
-                every,
-                color,
-            });
+            dotted(grid, mark.from, to, every, color);
         }
     }
     if let Some(current) = &scene.current {
-        ctx.draw(&Ring {
-            at: current.from,
-            radius: 1.2,
-            color: current.color,
-        });
+        ring(grid, current.from, 1.2, current.color);
         if let Some(to) = current.to {
-            line(ctx, current.from, to, current.color);
-            arrow_head(ctx, current.from, to, current.color);
+            line(grid, current.from, to, current.color);
+            arrow_head(grid, current.from, to, current.color);
         }
-    }
-    if let Some((x, y)) = scene.ball {
-        ctx.print(x, y, Span::styled("◉", scene.ball_style));
     }
 }
 
@@ -734,12 +688,14 @@ impl Widget for &PitchWidget<'_> {
             return;
         }
         let scene = self.scene();
-        let canvas = Canvas::default()
-            .marker(Marker::Braille)
-            .x_bounds(X_BOUNDS)
-            .y_bounds(Y_BOUNDS)
-            .paint(|ctx| paint(ctx, &scene));
-        canvas.render(pitch_area(room), buf);
+        let area = pitch_area(room);
+        let mut grid = marked_pitch(area.width, area.height, scene.lines);
+        paint(&mut grid, &scene);
+        grid.render(area, buf);
+        if let Some(ball) = scene.ball {
+            let mark = Line::from(Span::styled("◉", scene.ball_style));
+            grid.print(area, buf, ball, &mark);
+        }
     }
 }
 

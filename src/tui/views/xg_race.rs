@@ -8,16 +8,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Line as Segment, Painter, Shape};
 
 use super::{axis_minute, axis_minute_at, color_of, fit, framed, put, team_color};
 use crate::model::{Event, Period, Side};
 use crate::replay::Replay;
 use crate::text;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::braille::Braille;
 
 /// The xG race after `step` events.
 #[derive(Clone, Copy, Debug)]
@@ -290,25 +289,13 @@ fn last_minute(events: &[Event]) -> Option<f64> {
     events.iter().rev().take(64).find_map(axis_minute)
 }
 
-/// A vertical line that paints every `every`th dot.
-struct Dashed {
-    x: f64,
-    y: [f64; 2],
-    every: usize,
-    color: Color,
-}
-
-impl Shape for Dashed {
-    fn draw(&self, painter: &mut Painter<'_, '_>) {
-        let (Some(top), Some(bottom)) = (
-            painter.get_point(self.x, self.y[1]),
-            painter.get_point(self.x, self.y[0]),
-        ) else {
-            return;
-        };
-        for y in (top.1..=bottom.1).step_by(self.every.max(1)) {
-            painter.paint(top.0, y, self.color);
-        }
+/// A vertical line at minute `x` that paints every `every`th dot.
+fn dashed(grid: &mut Braille, x: f64, y: [f64; 2], every: usize, color: Color) {
+    let (Some(top), Some(bottom)) = (grid.point(x, y[1]), grid.point(x, y[0])) else {
+        return;
+    };
+    for row in (top.1..=bottom.1).step_by(every.max(1)) {
+        grid.paint(top.0, row, color);
     }
 }
 
@@ -323,44 +310,44 @@ struct Scene<'r> {
     cell: (f64, f64),
 }
 
-fn paint(ctx: &mut Context<'_>, s: &Scene<'_>) {
+/// Draws the chart on `plot` in three layers, each over the one before:
+/// the faint grid, the cursor's minute, the teams' lines; then the labels.
+fn paint(s: &Scene<'_>, plot: Rect, buf: &mut Buffer) {
     let race = s.race;
+    let layer = || {
+        Braille::new(
+            plot.width,
+            plot.height,
+            [0.0, race.x_max],
+            [0.0, race.y_max],
+        )
+    };
     // Period boundaries and value ticks, faint.
+    let mut grid = layer();
     for minute in [45.0, 90.0, 105.0] {
         if minute < race.x_max {
-            ctx.draw(&Dashed {
-                x: minute,
-                y: [0.0, race.y_max],
-                every: 3,
-                color: s.grid,
-            });
+            dashed(&mut grid, minute, [0.0, race.y_max], 3, s.grid);
         }
     }
-    ctx.draw(&Segment::new(0.0, 0.0, race.x_max, 0.0, s.grid));
-    ctx.draw(&Segment::new(0.0, 0.0, 0.0, race.y_max, s.grid));
-    ctx.layer();
-    ctx.draw(&Dashed {
-        x: race.cursor,
-        y: [0.0, race.y_max],
-        every: 1,
-        color: s.cursor,
-    });
-    ctx.layer();
+    grid.line((0.0, 0.0), (race.x_max, 0.0), s.grid);
+    grid.line((0.0, 0.0), (0.0, race.y_max), s.grid);
+    grid.render(plot, buf);
+    let mut cursor = layer();
+    dashed(&mut cursor, race.cursor, [0.0, race.y_max], 1, s.cursor);
+    cursor.render_over(plot, buf);
+    let mut lines = layer();
     for side in Side::BOTH {
         let i = side.index();
         for pair in race.lines[i].windows(2) {
-            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
-            ctx.draw(&Segment::new(x1, y1, x2, y2, s.teams[i]));
+            lines.line(pair[0], pair[1], s.teams[i]);
         }
     }
+    lines.render_over(plot, buf);
     for &(x, y, side) in &race.goals {
         // Labels sit in the cell whose lower left corner is the point;
         // nudge up so the mark sits on the line rather than under it.
-        ctx.print(
-            x,
-            (y + s.cell.1 * 0.5).min(race.y_max),
-            Span::styled("◉", s.goal_styles[side.index()]),
-        );
+        let mark = Line::from(Span::styled("◉", s.goal_styles[side.index()]));
+        lines.print(plot, buf, (x, (y + s.cell.1 * 0.5).min(race.y_max)), &mark);
     }
     // Each line's team code at its end, so the lines can be told apart
     // without colour; one above the other when they end close together.
@@ -391,7 +378,8 @@ fn paint(ctx: &mut Context<'_>, s: &Scene<'_>) {
                 };
         }
         let y = y.clamp(0.0, race.y_max);
-        ctx.print(x, y, Span::styled(code.clone(), s.goal_styles[i]));
+        let label = Line::from(Span::styled(code.clone(), s.goal_styles[i]));
+        lines.print(plot, buf, (x, y), &label);
     }
 }
 
@@ -478,12 +466,7 @@ impl Widget for &XgRaceWidget<'_> {
             ],
             cell: (race.x_max / pw, race.y_max / ph),
         };
-        Canvas::default()
-            .marker(Marker::Braille)
-            .x_bounds([0.0, race.x_max])
-            .y_bounds([0.0, race.y_max])
-            .paint(|ctx| paint(ctx, &scene))
-            .render(plot, buf);
+        paint(&scene, plot, buf);
 
         for (value, label) in &y_labels {
             let row = ((1.0 - value / race.y_max) * (ph - 1.0)).round() as u16;

@@ -17,6 +17,21 @@ use super::{draw_str, put_cell};
 use crate::model::Period;
 use crate::tui::app::App;
 
+/// `items.partition_point(pred)`, found by galloping from the front: the
+/// bar walks its columns left to right and each column's entries follow
+/// the last one's, so the probes stay in a few cache lines. A plain binary
+/// search over the rest of a million-event match's list jumps across
+/// megabytes on every column and waits on memory for most of its probes.
+fn partition_point_near<T>(items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut bound = 1;
+    while bound <= items.len() && pred(&items[bound - 1]) {
+        bound *= 2;
+    }
+    let lo = bound / 2;
+    let hi = bound.min(items.len());
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// Draws the progress bar of an [`App`].
 pub struct ProgressWidget<'a> {
     app: &'a App,
@@ -269,7 +284,7 @@ impl<'a> ProgressWidget<'a> {
                 put_cell(buf, area, col, area.y, symbol, style);
             }
         }
-        // One marker a column, found by binary search in the replay's
+        // One marker a column, found by a galloping search in the replay's
         // compact lists of goals and cards (which carry their own times),
         // so a frame costs the same at a million events as at a thousand:
         // a goal wins over a card, and of several of a kind the latest.
@@ -289,10 +304,10 @@ impl<'a> ProgressWidget<'a> {
                     self.column_at(&segments, time, step as usize)
                         .is_none_or(|c| c <= col)
                 };
-                let goal_to =
-                    goal_from + goals[goal_from..].partition_point(|g| left(g.time(), g.step));
-                let card_to =
-                    card_from + cards[card_from..].partition_point(|c| left(c.time(), c.step));
+                let goal_to = goal_from
+                    + partition_point_near(&goals[goal_from..], |g| left(g.time(), g.step));
+                let card_to = card_from
+                    + partition_point_near(&cards[card_from..], |c| left(c.time(), c.step));
                 let goal = goals[goal_from..goal_to].last();
                 let card = cards[card_from..card_to].last();
                 (goal_from, card_from) = (goal_to, card_to);
@@ -385,6 +400,26 @@ impl Widget for ProgressWidget<'_> {
                 ..area
             };
             self.render_label(label, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::partition_point_near;
+
+    #[test]
+    fn galloping_finds_the_same_point_as_a_binary_search() {
+        for len in 0..70 {
+            let items: Vec<usize> = (0..len).collect();
+            for split in 0..=len {
+                let pred = |&i: &usize| i < split;
+                assert_eq!(
+                    partition_point_near(&items, pred),
+                    items.partition_point(pred),
+                    "len {len}, split {split}"
+                );
+            }
         }
     }
 }
