@@ -132,15 +132,30 @@ impl Replay {
     }
 
     fn index(&mut self) {
-        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        // Only the events a VAR review overturns need finding by id. A map
+        // of every id would be the largest thing built here, and at a
+        // million events its random writes miss the cache on nearly every
+        // insert; the reviewed ids are a handful, gathered first.
+        let mut by_id: HashMap<&str, Option<usize>> = self
+            .game
+            .events
+            .iter()
+            .filter_map(|e| match &e.detail {
+                Detail::Var {
+                    overturns: Some(target),
+                    ..
+                } => Some((&**target, None)),
+                _ => None,
+            })
+            .collect();
         let mut goal_at: HashMap<usize, usize> = HashMap::new();
         let mut card_at: HashMap<usize, usize> = HashMap::new();
         let mut last_period_end: Option<(Step, Period)> = None;
         let mut latest_period = Period::First;
         for (i, event) in self.game.events.iter().enumerate() {
             let step = (i + 1) as Step;
-            if let Some(id) = &event.id {
-                by_id.entry(&**id).or_insert(i);
+            if let Some(found) = event.id.as_deref().and_then(|id| by_id.get_mut(id)) {
+                found.get_or_insert(i);
             }
             self.times.push(pack_time(event.period, event.clock));
             if event.is_key() {
@@ -198,7 +213,7 @@ impl Replay {
                     overturns: Some(target),
                     ..
                 } => {
-                    let Some(&t) = by_id.get(&**target) else {
+                    let Some(&Some(t)) = by_id.get(&**target) else {
                         continue;
                     };
                     if let Some(&g) = goal_at.get(&t) {

@@ -262,7 +262,7 @@ fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, line: &Line<'_>) {
     if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return;
     }
-    buf.set_line(x, y, line, area.right() - x);
+    super::widgets::set_line(buf, x, y, line, area.right() - x);
 }
 
 #[cfg(test)]

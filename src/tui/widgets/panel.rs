@@ -77,7 +77,7 @@ impl Widget for &Panel<'_> {
         if let Some(title) = &self.title {
             let room = area.width.saturating_sub(2);
             if room > 0 {
-                buf.set_line(left + 1, top, title, room);
+                super::set_line(buf, left + 1, top, title, room);
             }
         }
     }
