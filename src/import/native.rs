@@ -28,15 +28,7 @@ use std::borrow::Cow;
 /// events cost one traversal and no list of raw slices.
 pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     let mut sink = EventSink::default();
-    let mut de = serde_json::Deserializer::from_str(src.text);
-    let top = serde::Deserializer::deserialize_map(
-        &mut de,
-        TopVisitor {
-            src,
-            sink: &mut sink,
-        },
-    )
-    .and_then(|top| de.end().map(|()| top));
+    let top = read_top(src, &mut sink);
     let locate = Locator::new(src);
     let top = match (top, sink.failure.take()) {
         (_, Some(Failure::Refused { index, mut error })) => {
@@ -167,16 +159,7 @@ fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) -> Option<L
         text: std::str::from_utf8(&skeleton.text).ok()?,
     };
     let mut sink = EventSink::default();
-    let mut de = serde_json::Deserializer::from_str(src.text);
-    let top = serde::Deserializer::deserialize_map(
-        &mut de,
-        TopVisitor {
-            src,
-            sink: &mut sink,
-        },
-    )
-    .and_then(|top| de.end().map(|()| top))
-    .ok()?;
+    let top = read_top(src, &mut sink).ok()?;
     let mut warnings = top.warnings;
     let info_raw = top.info.filter(|_| top.has_events)?;
     let info: RawInfo<'_> = parse_at(src, info_raw.get(), &mut warnings).ok()?;
@@ -277,6 +260,15 @@ struct TopLevel<'a> {
     info: Option<&'a RawValue>,
     has_events: bool,
     warnings: Vec<Diagnostic>,
+}
+
+/// Reads the whole document: the top level, with each event converted
+/// into `sink` as soon as the parser has delimited it.
+fn read_top<'a>(src: Source<'a>, sink: &mut EventSink) -> Result<TopLevel<'a>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(src.text);
+    let top = serde::Deserializer::deserialize_map(&mut de, TopVisitor { src, sink })?;
+    de.end()?;
+    Ok(top)
 }
 
 struct TopVisitor<'s, 'a> {
