@@ -11,6 +11,10 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+  echo "error: peak memory is read with GNU time, expected at /usr/bin/time (apt-get install time)" >&2
+  exit 1
+fi
 data=$(cd "${1:-../shared/data/statsbomb}" && pwd)
 runs=${2:-15}
 venv=target/compare-venv
@@ -30,17 +34,19 @@ py = sys.executable
 stems = sorted(f[: -len("_events.json")] for f in os.listdir(data) if f.endswith("_events.json"))
 
 def whole_process(cmd):
-    """Median, min and max wall time, and the largest peak RSS, over runs."""
-    times, peak = [], 0
+    """Median, min and max wall time over runs, and the peak RSS of one
+    more run under GNU time: a child forked from this Python starts with
+    Python's own pages, so its rusage would count them."""
+    times = []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # wait4 gives this child's own peak RSS (KiB on Linux).
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-        if os.waitstatus_to_exitcode(status) != 0:
+        if proc.returncode != 0:
             sys.exit(f"{' '.join(cmd)[:200]} failed")
-        peak = max(peak, usage.ru_maxrss)
+    timed = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, check=True)
+    peak = int(timed.stderr.decode().split()[-1])
     return statistics.median(times), min(times), max(times), peak
 
 def in_process(code, setup, n):
@@ -55,7 +61,7 @@ SBPY = ("import json, pandas as pd; from statsbombpy import entities as ents; "
         "g = filter_and_group_events(evs, {{}}, 'dataframe', True); "
         "pd.concat([pd.DataFrame(v) for v in g.values()], ignore_index=True, sort=True)")
 
-print(f"{runs} runs each; wall time median (min-max); peak RSS of the largest run\n")
+print(f"{runs} runs each; wall time median (min-max); peak RSS (GNU time)\n")
 for stem in stems:
     ev = os.path.join(data, f"{stem}_events.json")
     lu = os.path.join(data, f"{stem}_lineups.json")
