@@ -180,20 +180,59 @@ impl Team {
         }
     }
 
-    /// The three-letter code, or the first three letters of the name in
-    /// capitals when the file gives none.
+    /// The three-letter code, or, when the file gives none, the first
+    /// three letters in capitals of the name without a leading club form
+    /// ("Deportivo Alavés" is ALA, "FC Barcelona" BAR, "Italy" ITA).
     pub fn short_code(&self) -> String {
-        match &self.code {
-            Some(code) => code.clone(),
-            None => self
-                .name
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .take(3)
-                .flat_map(char::to_uppercase)
-                .collect(),
+        if let Some(code) = &self.code {
+            return code.clone();
         }
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        let rest = words
+            .iter()
+            .position(|word| !is_club_form(word))
+            .map_or(&words[..], |first| &words[first..]);
+        rest.iter()
+            .flat_map(|word| word.chars())
+            .filter(|c| c.is_alphabetic())
+            .take(3)
+            .flat_map(char::to_uppercase)
+            .collect()
     }
+}
+
+/// Words that say what kind of club a team is rather than which one:
+/// the usual initials (FC, CF, AS…) and the words Club and Deportivo.
+fn is_club_form(word: &str) -> bool {
+    const FORMS: [&str; 24] = [
+        "FC",
+        "CF",
+        "AFC",
+        "AC",
+        "AS",
+        "SC",
+        "SD",
+        "CD",
+        "UD",
+        "RC",
+        "RCD",
+        "SS",
+        "SSC",
+        "SV",
+        "FK",
+        "SK",
+        "NK",
+        "BK",
+        "IF",
+        "CA",
+        "EC",
+        "KV",
+        "CLUB",
+        "DEPORTIVO",
+    ];
+    let word: String = word.chars().filter(|&c| c != '.').collect();
+    let word = word.to_uppercase();
+    FORMS.contains(&word.as_str())
 }
 
 /// A score line for both sides.
@@ -317,5 +356,25 @@ impl Match {
     pub fn to_json_pretty(&self) -> String {
         // Serializing plain data into a String cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_derived_code_skips_a_leading_club_form() {
+        let code = |name: &str| Team::named(name).short_code();
+        assert_eq!(code("Deportivo Alavés"), "ALA");
+        assert_eq!(code("FC Barcelona"), "BAR");
+        assert_eq!(code("Barcelona"), "BAR");
+        assert_eq!(code("A.C. Milan"), "MIL");
+        assert_eq!(code("Italy"), "ITA");
+        assert_eq!(code("Club"), "CLU");
+        assert_eq!(code("Côte d'Ivoire"), "CÔT");
+        let mut given = Team::named("Deportivo Alavés");
+        given.code = Some("DAL".to_owned());
+        assert_eq!(given.short_code(), "DAL");
     }
 }
