@@ -1,25 +1,27 @@
-//! The loader for match file v1 (`specs/match-file-v1.md`): serde types that
-//! mirror the file, their conversion into [`crate::model`], and the checks
-//! that span events (ids, reviews, order, the declared result).
+//! The loader for match file v1 (`specs/match-file-v1.md`). A clean file
+//! is streamed ([`stream`]); anything that needs a diagnostic is read again
+//! whole here, by the checking path, which places every error and warning
+//! at its line and column. Both read the file's JSON into the types of
+//! [`raw`], turn each event into the model by the table of kinds in
+//! [`convert`], and run the checks across events of [`checks`].
 
-use std::collections::HashMap;
+mod checks;
+mod convert;
+mod raw;
+mod stream;
 
-use chrono::{DateTime, FixedOffset};
+use std::borrow::Cow;
+
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::Loaded;
 use super::diagnostic::{Diagnostic, LoadError, Source, bare_message};
 use super::intern::Interner;
-use super::split::Taken;
-use crate::model::Text;
-use crate::model::{
-    Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
-    Player, Point, Quote, Rgb, Score, ShotOutcome, Side, Team,
-};
-use crate::text::sanitize_owned;
-use std::borrow::Cow;
+use crate::model::{Event, Match};
+use checks::{check_references, check_result, declared_result, sort_into_match_order};
+use convert::{convert_event, convert_info};
+use raw::{EventSeed, FormatVersion, RawEvent, RawInfo, TopPath, unknown_fields};
 
 /// Parses a match file's text (already checked to be UTF-8, BOM removed).
 ///
@@ -68,7 +70,7 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     }
 
     let mut events = sink.events;
-    let order = sort_into_match_order(src, &mut events, &locate, &mut warnings);
+    let order = sort_into_match_order(src, &mut events, |i| locate.offset(i), &mut warnings);
     check_references(src, &events, |i| locate.offset(order.original(i)))?;
     let game = Match {
         format: 1,
@@ -99,90 +101,13 @@ pub fn parse_stream(
     size: usize,
     whole_text: impl FnOnce() -> Result<Vec<u8>, LoadError>,
 ) -> Result<Loaded, LoadError> {
-    if let Some(loaded) = stream_clean(name, reader, size) {
+    if let Some(loaded) = stream::stream_clean(name, reader, size) {
         return Ok(loaded);
     }
     let bytes = whole_text()?;
     let text = super::utf8_text(name, &bytes)?;
     super::check_depth(name, text)?;
     parse(Source { name, text })
-}
-
-/// The streaming load of a clean file; `None` as soon as anything would
-/// need a diagnostic.
-fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) -> Option<Loaded> {
-    // An event takes well over 64 bytes of JSON, so this is room enough
-    // without regrowing (and copying) the list; pages never used cost no
-    // memory.
-    let mut events = Vec::with_capacity(size / 64);
-    let mut names = Interner::default();
-    let mut ignored = Vec::new();
-    let mut warnings = Vec::new();
-    let (skeleton, _) = super::split::split(reader, |rest, whole| {
-        // serde reads the event straight from the read buffer and says
-        // where it ends; strings without escapes are borrowed, not copied.
-        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<StrictRawEvent<'_>>();
-        let raw: RawEvent<'_> = match stream.next() {
-            Some(Ok(strict)) => strict.into(),
-            Some(Err(e)) if e.is_eof() && !whole => return Ok(Taken::NeedMore),
-            _ => return Err(()),
-        };
-        let len = stream.byte_offset();
-        let text = &rest[..len];
-        // Quotes are lenient even in the strict twin; the few events with
-        // quotes are read once more to catch unknown fields in them.
-        if !raw.quotes.is_empty() {
-            let mut de = serde_json::Deserializer::from_str(text);
-            serde::de::DeserializeSeed::deserialize(EventSeed(&mut ignored), &mut de)
-                .map_err(drop)?;
-            if !ignored.is_empty() {
-                return Err(());
-            }
-        }
-        let unplaced = |message| Diagnostic {
-            file: name.to_owned(),
-            position: None,
-            message,
-        };
-        let event = convert_event(raw, &mut names, unplaced, &mut warnings).map_err(drop)?;
-        if !warnings.is_empty() {
-            return Err(());
-        }
-        events.push(event);
-        Ok(Taken::Event(len))
-    })
-    .ok()?;
-
-    // The skeleton is the document with an empty events list.
-    let src = Source {
-        name,
-        text: std::str::from_utf8(&skeleton.text).ok()?,
-    };
-    let mut sink = EventSink::default();
-    let top = read_top(src, &mut sink).ok()?;
-    let mut warnings = top.warnings;
-    let info_raw = top.info.filter(|_| top.has_events)?;
-    let info: RawInfo<'_> = parse_at(src, info_raw.get(), &mut warnings).ok()?;
-    let info = convert_info(src, info, &mut warnings).ok()?;
-    let in_order = events
-        .windows(2)
-        .all(|pair| pair[0].order_key() <= pair[1].order_key());
-    if !warnings.is_empty() || !in_order || check_references(src, &events, |_| 0).is_err() {
-        return None;
-    }
-    let game = Match {
-        format: 1,
-        info,
-        events,
-    };
-    if let Some((declared, offset)) = declared_result(src, info_raw) {
-        check_result(src, &game, declared, offset).ok()?;
-    }
-    Some(Loaded {
-        game,
-        warnings: Vec::new(),
-        report: None,
-    })
 }
 
 /// Where each event starts in the file. Found only when a diagnostic needs
@@ -225,7 +150,7 @@ fn event_slices(text: &str) -> Vec<&str> {
             f.write_str("a match file")
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
                 if key == "events" {
                     map.next_value_seed(Slices(&mut *self.0))?;
                 } else {
@@ -308,7 +233,7 @@ impl<'de, 's> serde::de::Visitor<'de> for TopVisitor<'s, 'de> {
             has_events: false,
             warnings: Vec::new(),
         };
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match &*key {
                 "format" => {
                     map.next_value::<FormatVersion>()?;
@@ -400,52 +325,6 @@ impl<'de, 's> serde::de::Visitor<'de> for EventsSeed<'s, 'de> {
     }
 }
 
-/// One event, read straight from the file, with the paths of the fields it
-/// ignored collected for `validate` (`x-` fields are meant to be ignored).
-struct EventSeed<'s>(&'s mut Vec<String>);
-
-impl<'de> serde::de::DeserializeSeed<'de> for EventSeed<'_> {
-    type Value = RawEvent<'de>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<RawEvent<'de>, D::Error> {
-        let ignored = self.0;
-        serde_ignored::deserialize(deserializer, |path| {
-            let path = path.to_string();
-            if !path.split('.').any(|segment| segment.starts_with("x-")) {
-                ignored.push(path);
-            }
-        })
-    }
-}
-
-/// The top level's shape, only to name the field of a top-level error.
-#[derive(Deserialize)]
-#[allow(dead_code)] // read by serde_path_to_error for the path alone
-struct TopPath {
-    #[serde(default)]
-    format: FormatVersion,
-    #[serde(rename = "match")]
-    info: serde::de::IgnoredAny,
-    events: serde::de::IgnoredAny,
-}
-
-/// The declared result and where it stands, read from the raw `match`.
-fn declared_result(src: Source<'_>, info: &RawValue) -> Option<(FinalResult, usize)> {
-    let raw: RawResultOnly<'_> = serde_json::from_str(info.get()).ok()?;
-    let raw = raw.result?;
-    let declared = serde_json::from_str(raw.get()).ok()?;
-    Some((declared, src.offset_of_slice(raw.get())))
-}
-
-#[derive(Deserialize)]
-struct RawResultOnly<'a> {
-    #[serde(borrow, default)]
-    result: Option<&'a RawValue>,
-}
-
 /// Deserializes one sub-document, translating serde_json's positions (which
 /// count from the start of `part`) into positions in the whole file, and
 /// collecting the fields that were ignored as warnings.
@@ -457,13 +336,8 @@ fn parse_at<'a, T: Deserialize<'a>>(
     let start = src.offset_of_slice(part);
     let mut ignored = Vec::new();
     let mut de = serde_json::Deserializer::from_str(part);
-    let result = serde_ignored::deserialize(&mut de, |path| {
-        let path = path.to_string();
-        if !path.split('.').any(|segment| segment.starts_with("x-")) {
-            ignored.push(path);
-        }
-    })
-    .and_then(|value| de.end().map(|()| value));
+    let result = serde_ignored::deserialize(&mut de, unknown_fields(&mut ignored))
+        .and_then(|value| de.end().map(|()| value));
     match result {
         Ok(value) => {
             for path in ignored {
@@ -512,621 +386,4 @@ fn field_path<'a, T: Deserialize<'a>>(part: &'a str) -> Option<String> {
         }
         Ok(_) => None,
     }
-}
-
-#[derive(Default)]
-struct FormatVersion;
-
-impl<'de> Deserialize<'de> for FormatVersion {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let n = serde_json::Number::deserialize(deserializer)?;
-        if n.as_u64() == Some(1) {
-            Ok(FormatVersion)
-        } else {
-            Err(serde::de::Error::custom(format_args!(
-                "unsupported format {n}, expected 1 (this touchline reads match file version 1)"
-            )))
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct RawInfo<'a> {
-    competition: Option<String>,
-    stage: Option<String>,
-    venue: Option<String>,
-    #[serde(default, deserialize_with = "kickoff")]
-    kickoff: Option<DateTime<FixedOffset>>,
-    referee: Option<String>,
-    attendance: Option<u64>,
-    home: RawTeam,
-    away: RawTeam,
-    #[serde(borrow, default)]
-    #[allow(dead_code)] // read separately, for its position
-    result: Option<&'a RawValue>,
-    source: Option<String>,
-}
-
-fn kickoff<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-    let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-    DateTime::parse_from_rfc3339(&text).map(Some).map_err(|_| {
-        serde::de::Error::custom(format_args!(
-            "invalid kickoff \"{}\", expected an RFC 3339 date-time with offset like \"2022-12-10T22:00:00+03:00\"",
-            crate::text::sanitize_line(&text)
-        ))
-    })
-}
-
-#[derive(Deserialize)]
-struct RawTeam {
-    name: String,
-    code: Option<String>,
-    color: Option<Rgb>,
-    manager: Option<String>,
-    #[serde(default)]
-    players: Vec<RawPlayer>,
-}
-
-#[derive(Deserialize)]
-struct RawPlayer {
-    number: u32,
-    name: String,
-    position: Option<String>,
-    #[serde(default = "yes")]
-    starter: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn convert_info(
-    src: Source<'_>,
-    raw: RawInfo<'_>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<MatchInfo, LoadError> {
-    let result = match raw.result {
-        Some(r) => Some(parse_at::<FinalResult>(src, r.get(), warnings)?),
-        None => None,
-    };
-    let team = |t: RawTeam| Team {
-        name: line(t.name),
-        code: t.code.map(line),
-        color: t.color,
-        manager: t.manager.map(line),
-        players: t
-            .players
-            .into_iter()
-            .map(|p| Player {
-                number: p.number,
-                name: line(p.name),
-                position: p.position.map(line),
-                starter: p.starter,
-            })
-            .collect(),
-    };
-    Ok(MatchInfo {
-        competition: raw.competition.map(line),
-        stage: raw.stage.map(line),
-        venue: raw.venue.map(line),
-        kickoff: raw.kickoff,
-        referee: raw.referee.map(line),
-        attendance: raw.attendance,
-        home: team(raw.home),
-        away: team(raw.away),
-        result,
-        source: raw.source.map(line),
-    })
-}
-
-fn line(text: String) -> String {
-    sanitize_owned(text, false)
-}
-
-/// Ids are never drawn, but `convert` writes them out, so they pass the
-/// sanitiser like names; an id and the `overturns` naming it change alike
-/// and still match.
-fn identifier(id: &str) -> Text {
-    Text::from(&*crate::text::sanitize_line(id))
-}
-
-fn prose(text: String) -> String {
-    sanitize_owned(text, true)
-}
-
-/// A pitch position in file form, checked to lie on the pitch.
-#[derive(Clone, Copy)]
-struct RawPoint(Point);
-
-impl<'de> Deserialize<'de> for RawPoint {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let [x, y] = <[f32; 2]>::deserialize(deserializer)?;
-        if (0.0..=100.0).contains(&x) && (0.0..=100.0).contains(&y) {
-            Ok(RawPoint(Point { x, y }))
-        } else {
-            Err(serde::de::Error::custom(format_args!(
-                "location [{x}, {y}] is off the pitch, expected [x, y] with each from 0 to 100"
-            )))
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct RawQuote {
-    speaker: String,
-    role: Option<String>,
-    text: String,
-    source: Option<String>,
-}
-
-/// Declares [`RawEvent`] and a strict twin with the same fields that
-/// refuses unknown ones, so the streaming path can read events without
-/// serde_ignored's wrapper (a tenth of the load time) and still notice a
-/// field it would have to warn about: then it hands over to the checking
-/// path.
-macro_rules! raw_event {
-    ($($(#[$attr:meta])* $field:ident: $ty:ty,)*) => {
-        /// Every field any kind can carry; `convert_event` keeps the ones
-        /// the kind uses and warns about the rest.
-        #[derive(Deserialize, Default)]
-        struct RawEvent<'a> {
-            $($(#[$attr])* $field: $ty,)*
-        }
-
-        /// [`RawEvent`], refusing any field it does not know (`x-` ones
-        /// too, which the checking path then ignores).
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct StrictRawEvent<'a> {
-            $($(#[$attr])* $field: $ty,)*
-        }
-
-        impl<'a> From<StrictRawEvent<'a>> for RawEvent<'a> {
-            fn from(strict: StrictRawEvent<'a>) -> Self {
-                Self { $($field: strict.$field,)* }
-            }
-        }
-    };
-}
-
-raw_event! {
-    #[serde(borrow)]
-    id: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    kind: Cow<'a, str>,
-    clock: Option<Clock>,
-    period: Option<Period>,
-    team: Option<Side>,
-    #[serde(borrow)]
-    player: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    text: Option<Cow<'a, str>>,
-    #[serde(default)]
-    quotes: Vec<RawQuote>,
-    location: Option<RawPoint>,
-    method: Option<RawGoalMethod>,
-    #[serde(borrow)]
-    assist: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    fouled: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    fouler: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    outcome: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    keeper: Option<Cow<'a, str>>,
-    xg: Option<f32>,
-    #[serde(borrow)]
-    reason: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    player_in: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    player_out: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    decision: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    overturns: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    action: Option<Cow<'a, str>>,
-    end_location: Option<RawPoint>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-enum RawGoalMethod {
-    OpenPlay,
-    Header,
-    Penalty,
-    FreeKick,
-    OwnGoal,
-}
-
-impl From<RawGoalMethod> for GoalMethod {
-    fn from(m: RawGoalMethod) -> Self {
-        match m {
-            RawGoalMethod::OpenPlay => GoalMethod::OpenPlay,
-            RawGoalMethod::Header => GoalMethod::Header,
-            RawGoalMethod::Penalty => GoalMethod::Penalty,
-            RawGoalMethod::FreeKick => GoalMethod::FreeKick,
-            RawGoalMethod::OwnGoal => GoalMethod::OwnGoal,
-        }
-    }
-}
-
-/// Kinds whose events name a side, and those that name a player.
-const NEEDS_TEAM: &[&str] = &[
-    "goal",
-    "penalty_awarded",
-    "penalty_miss",
-    "chance",
-    "yellow_card",
-    "second_yellow",
-    "red_card",
-    "substitution",
-    "foul",
-    "shootout_kick",
-];
-const NEEDS_PLAYER: &[&str] = &[
-    "goal",
-    "penalty_miss",
-    "yellow_card",
-    "second_yellow",
-    "red_card",
-    "shootout_kick",
-];
-
-fn convert_event(
-    raw: RawEvent<'_>,
-    names: &mut Interner,
-    at: impl Fn(String) -> Diagnostic,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Event, LoadError> {
-    let kind: &str = &raw.kind;
-    let fail = |message: String| LoadError(at(message));
-    let shown_kind = crate::text::sanitize_line(kind);
-    if NEEDS_TEAM.contains(&kind) && raw.team.is_none() {
-        return Err(fail(format!(
-            "{shown_kind} event has no \"team\", expected \"home\" or \"away\""
-        )));
-    }
-    if NEEDS_PLAYER.contains(&kind) && raw.player.is_none() {
-        return Err(fail(format!(
-            "{shown_kind} event has no \"player\", expected the player's name"
-        )));
-    }
-    let period = match (raw.period, raw.clock) {
-        (Some(p), _) => p,
-        (None, Some(c)) if kind != "shootout_kick" => c.default_period(),
-        (None, _) if kind == "shootout_kick" => Period::Shootout,
-        (None, _) => {
-            return Err(fail(format!(
-                "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\""
-            )));
-        }
-    };
-    if raw.clock.is_none() && period != Period::Shootout {
-        return Err(fail(format!(
-            "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\" (only shoot-out events may leave it out)"
-        )));
-    }
-    if period == Period::Shootout && matches!(kind, "goal" | "penalty_miss") {
-        return Err(fail(format!(
-            "{shown_kind} event in the shoot-out, expected \"shootout_kick\" for shoot-out penalties"
-        )));
-    }
-    if kind == "shootout_kick" && period != Period::Shootout {
-        return Err(fail(format!(
-            "shootout_kick in period {period}, expected period \"PSO\""
-        )));
-    }
-
-    warn_unused_fields(&raw, kind, &shown_kind, &at, warnings);
-    let outcome = raw.outcome.clone();
-    let shot_outcome = |allow_blocked: bool| -> Result<Option<ShotOutcome>, LoadError> {
-        outcome
-            .as_deref()
-            .map(|o| match o {
-                "saved" => Ok(ShotOutcome::Saved),
-                "off_target" => Ok(ShotOutcome::OffTarget),
-                "woodwork" => Ok(ShotOutcome::Woodwork),
-                "blocked" if allow_blocked => Ok(ShotOutcome::Blocked),
-                other => Err(fail(format!(
-                    "unknown outcome \"{}\" for {shown_kind}, expected {}",
-                    crate::text::sanitize_line(other),
-                    if allow_blocked {
-                        "\"saved\", \"off_target\", \"woodwork\" or \"blocked\""
-                    } else {
-                        "\"saved\", \"off_target\" or \"woodwork\""
-                    }
-                ))),
-            })
-            .transpose()
-    };
-    let mut opt_line = |s: Option<Cow<'_, str>>| s.map(|s| names.name(&s));
-
-    let detail = match kind {
-        "period_start" => Detail::PeriodStart,
-        "period_end" => Detail::PeriodEnd,
-        "goal" => Detail::Goal {
-            method: raw.method.map(GoalMethod::from).unwrap_or_default(),
-            assist: opt_line(raw.assist),
-            xg: raw.xg,
-        },
-        "penalty_awarded" => Detail::PenaltyAwarded {
-            fouled: opt_line(raw.fouled),
-            fouler: opt_line(raw.fouler),
-        },
-        "penalty_miss" => Detail::PenaltyMiss {
-            outcome: shot_outcome(false)?,
-            keeper: opt_line(raw.keeper),
-            xg: raw.xg,
-        },
-        "chance" => Detail::Chance {
-            outcome: shot_outcome(true)?,
-            xg: raw.xg,
-        },
-        "yellow_card" | "second_yellow" | "red_card" => {
-            let card = match kind {
-                "yellow_card" => Card::Yellow,
-                "second_yellow" => Card::SecondYellow,
-                _ => Card::Red,
-            };
-            Detail::Card {
-                card,
-                reason: opt_line(raw.reason),
-            }
-        }
-        "substitution" => Detail::Substitution {
-            player_in: opt_line(raw.player_in),
-            player_out: opt_line(raw.player_out),
-        },
-        "var" => Detail::Var {
-            decision: raw.decision.as_deref().map(Interner::prose),
-            overturns: raw.overturns.as_deref().map(identifier),
-        },
-        "foul" => Detail::Foul {
-            fouled: opt_line(raw.fouled),
-        },
-        "shootout_kick" => {
-            let outcome = match raw.outcome.as_deref() {
-                Some("scored") => KickOutcome::Scored,
-                Some("saved") => KickOutcome::Saved,
-                Some("missed") => KickOutcome::Missed,
-                other => {
-                    return Err(fail(format!(
-                        "shootout_kick outcome {}, expected \"scored\", \"saved\" or \"missed\"",
-                        other.map_or("missing".to_owned(), |o| format!(
-                            "\"{}\"",
-                            crate::text::sanitize_line(o)
-                        ))
-                    )));
-                }
-            };
-            Detail::ShootoutKick { outcome }
-        }
-        "play" => Detail::Play {
-            action: opt_line(raw.action),
-            end_location: raw.end_location.map(|p| p.0),
-        },
-        "note" => Detail::Note { unknown_kind: None },
-        _ => {
-            warnings.push(at(format!("unknown kind \"{shown_kind}\" loads as a note")));
-            Detail::Note {
-                unknown_kind: Some(opt_line(Some(raw.kind.clone())).unwrap_or_default()),
-            }
-        }
-    };
-
-    Ok(Event {
-        id: raw.id.as_deref().map(identifier),
-        period,
-        clock: raw.clock,
-        team: raw.team,
-        player: opt_line(raw.player),
-        text: raw.text.as_deref().map(Interner::prose),
-        quotes: raw
-            .quotes
-            .into_iter()
-            .map(|q| Quote {
-                speaker: line(q.speaker),
-                role: q.role.map(line),
-                text: prose(q.text),
-                source: q.source.map(line),
-            })
-            .collect(),
-        location: raw.location.map(|p| p.0),
-        detail,
-    })
-}
-
-/// The extra fields each kind reads; any other extra field on an event of
-/// that kind is reported by `validate`.
-fn fields_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "goal" => &["method", "assist", "xg"],
-        "penalty_awarded" => &["fouled", "fouler"],
-        "penalty_miss" => &["outcome", "keeper", "xg"],
-        "chance" => &["outcome", "xg"],
-        "yellow_card" | "second_yellow" | "red_card" => &["reason"],
-        "substitution" => &["player_in", "player_out"],
-        "var" => &["decision", "overturns"],
-        "foul" => &["fouled"],
-        "shootout_kick" => &["outcome"],
-        "play" => &["action", "end_location"],
-        _ => &[],
-    }
-}
-
-fn warn_unused_fields(
-    raw: &RawEvent,
-    kind: &str,
-    shown_kind: &str,
-    at: &impl Fn(String) -> Diagnostic,
-    warnings: &mut Vec<Diagnostic>,
-) {
-    let present = [
-        ("method", raw.method.is_some()),
-        ("assist", raw.assist.is_some()),
-        ("fouled", raw.fouled.is_some()),
-        ("fouler", raw.fouler.is_some()),
-        ("outcome", raw.outcome.is_some()),
-        ("keeper", raw.keeper.is_some()),
-        ("xg", raw.xg.is_some()),
-        ("reason", raw.reason.is_some()),
-        ("player_in", raw.player_in.is_some()),
-        ("player_out", raw.player_out.is_some()),
-        ("decision", raw.decision.is_some()),
-        ("overturns", raw.overturns.is_some()),
-        ("action", raw.action.is_some()),
-        ("end_location", raw.end_location.is_some()),
-    ];
-    let used = fields_of(kind);
-    for (name, is_present) in present {
-        if is_present && !used.contains(&name) {
-            warnings.push(at(format!(
-                "field \"{name}\" is not used by a {shown_kind} event and is ignored"
-            )));
-        }
-    }
-}
-
-/// Files should list events in match order; one that does not still loads,
-/// sorted by period and clock with file order kept for ties.
-fn sort_into_match_order(
-    src: Source<'_>,
-    events: &mut Vec<Event>,
-    locate: &Locator<'_>,
-    warnings: &mut Vec<Diagnostic>,
-) -> Order {
-    let first_out_of_order = events
-        .windows(2)
-        .position(|pair| pair[1].order_key() < pair[0].order_key());
-    let Some(i) = first_out_of_order else {
-        return Order::AsInFile;
-    };
-    warnings.push(src.at(
-        locate.offset(i + 1),
-        "event is out of match order; events are loaded sorted by period and clock",
-    ));
-    let mut paired: Vec<(Event, u32)> = events.drain(..).zip(0u32..).collect();
-    paired.sort_by_key(|(e, _)| e.order_key());
-    let mut original = Vec::with_capacity(paired.len());
-    for (event, index) in paired {
-        events.push(event);
-        original.push(index);
-    }
-    Order::Sorted(original)
-}
-
-/// Where each loaded event stood in the file.
-enum Order {
-    /// Loaded as listed.
-    AsInFile,
-    /// Sorted: the file index of each loaded event.
-    Sorted(Vec<u32>),
-}
-
-impl Order {
-    fn original(&self, i: usize) -> usize {
-        match self {
-            Order::AsInFile => i,
-            Order::Sorted(original) => original.get(i).map_or(i, |&o| o as usize),
-        }
-    }
-}
-
-/// Ids are unique and every review overturns an earlier event.
-fn check_references(
-    src: Source<'_>,
-    events: &[Event],
-    offset_of: impl Fn(usize) -> usize,
-) -> Result<(), LoadError> {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, event) in events.iter().enumerate() {
-        if let Some(id) = &event.id {
-            if let Some(&first) = ids.get(&**id) {
-                let (line, _) = src.position(offset_of(first));
-                return Err(LoadError(src.at(
-                    offset_of(i),
-                    format!(
-                        "duplicate id \"{}\", first used on line {line}, expected each id once",
-                        crate::text::sanitize_line(id)
-                    ),
-                )));
-            }
-            ids.insert(id, i);
-        }
-    }
-    for (i, event) in events.iter().enumerate() {
-        if let Detail::Var {
-            overturns: Some(target),
-            ..
-        } = &event.detail
-        {
-            let shown = crate::text::sanitize_line(target);
-            match ids.get(&**target) {
-                None => {
-                    return Err(LoadError(src.at(
-                        offset_of(i),
-                        format!(
-                            "\"overturns\" names no event: no event has id \"{shown}\", expected the id of an earlier event"
-                        ),
-                    )));
-                }
-                Some(&t) if t >= i => {
-                    return Err(LoadError(src.at(
-                        offset_of(i),
-                        format!(
-                            "\"overturns\" names event \"{shown}\", which comes later, expected an earlier event"
-                        ),
-                    )));
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    Ok(())
-}
-
-fn check_result(
-    src: Source<'_>,
-    game: &Match,
-    declared: FinalResult,
-    offset: usize,
-) -> Result<(), LoadError> {
-    let replay = crate::replay::Replay::new(game.clone());
-    let end = replay.at(replay.steps());
-    let derived = end.score();
-    let shootout = end.shootout();
-    let shootout_matches = match (declared.shootout, shootout) {
-        (None, _) => true,
-        (Some(d), Some(s)) => d == s,
-        (Some(_), None) => false,
-    };
-    if derived.home == declared.home && derived.away == declared.away && shootout_matches {
-        return Ok(());
-    }
-    let fmt_pens =
-        |s: Option<Score>| s.map_or(String::new(), |s| format!(", {}-{} pens", s.home, s.away));
-    Err(LoadError(src.at(
-        offset,
-        format!(
-            "declared result {}-{}{} does not match the events, which give {}-{}{}; expected the two to agree",
-            declared.home,
-            declared.away,
-            fmt_pens(declared.shootout),
-            derived.home,
-            derived.away,
-            fmt_pens(shootout),
-        ),
-    )))
-}
-
-/// Parses a document of type `T` with positions; used by other importers'
-/// tests and by callers that need a typed part of a file.
-pub fn parse_document<T: DeserializeOwned>(src: Source<'_>) -> Result<T, LoadError> {
-    let mut sink = Vec::new();
-    parse_at(src, src.text, &mut sink)
 }

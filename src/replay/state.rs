@@ -190,11 +190,6 @@ impl<'a> State<'a> {
         count_upto(&self.replay.shot_steps[side.index()], self.step)
     }
 
-    /// Shots on target by a side so far (goals and saved attempts).
-    pub fn shots_on_target(&self, side: Side) -> usize {
-        count_upto(&self.replay.on_target_steps[side.index()], self.step)
-    }
-
     /// Counted goals credited to `side`, in order.
     pub fn scorers(&self, side: Side) -> Vec<Scorer<'a>> {
         let r = self.replay;
