@@ -335,3 +335,54 @@ fn shootout_kicks_need_no_clock_and_never_score() {
     assert_eq!((pens.home, pens.away), (1, 0));
     assert_eq!(end.shootout_taken().get(Side::Away), 1);
 }
+
+/// The loader checks a declared result with its own count of the events
+/// (loading does not run the replay engine); on every kind of match the
+/// project has, with reviews striking goals off, own goals and a
+/// shoot-out, that count must be the engine's.
+#[test]
+fn the_declared_result_check_counts_as_the_replay_engine_does() {
+    use touchline::model::{FinalResult, Score};
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/statsbomb");
+    let cup_final = import::load_path(
+        &fixtures.join("cup_final_events.json"),
+        LoadOptions::default(),
+    )
+    .expect("the cup final fixture loads")
+    .game;
+    let mut games = vec![import::bundled().game, cup_final];
+    games.extend((1..=12).map(|seed| touchline::synth::synthesize(600, seed)));
+    let mut struck_off = 0;
+    let mut shootouts = 0;
+    for mut game in games {
+        let replay = Replay::new(game.clone());
+        let end = replay.at(replay.steps());
+        struck_off += (1..=replay.steps())
+            .filter(|&step| replay.overturned_at(step).is_some())
+            .count();
+        let (score, pens) = (end.score(), end.shootout());
+        shootouts += usize::from(pens.is_some());
+        let declare = |game: &mut touchline::model::Match, home, away, shootout| {
+            game.info.result = Some(FinalResult {
+                home,
+                away,
+                shootout,
+            });
+            game.to_json_pretty()
+        };
+        let agreeing = declare(&mut game, score.home, score.away, pens);
+        load(&agreeing).unwrap_or_else(|e| panic!("{}: {e}", game.info.title()));
+        let wrong = declare(&mut game, score.home, score.away + 1, pens);
+        assert!(error_of(&wrong).contains("does not match the events"));
+        if let Some(pens) = pens {
+            let wrong = Some(Score {
+                home: pens.home + 1,
+                ..pens
+            });
+            let wrong = declare(&mut game, score.home, score.away, wrong);
+            assert!(error_of(&wrong).contains("does not match the events"));
+        }
+    }
+    assert!(struck_off > 0 && shootouts > 0, "{struck_off} {shootouts}");
+}

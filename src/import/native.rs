@@ -78,7 +78,7 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
         events,
     };
     if let Some((declared, offset)) = declared_result(src, info_raw) {
-        check_result(src, &game, declared, offset)?;
+        check_result(src, &game.events, declared, offset)?;
     }
     Ok(Loaded {
         game,

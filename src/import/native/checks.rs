@@ -2,13 +2,13 @@
 //! match order, unique ids, reviews that overturn an earlier event, and a
 //! declared result that agrees with the events.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::value::RawValue;
 
 use super::raw::RawResultOnly;
 use crate::import::diagnostic::{Diagnostic, LoadError, Source};
-use crate::model::{Detail, Event, FinalResult, Match, Score};
+use crate::model::{Detail, Event, FinalResult, KickOutcome, Score};
 use crate::text::sanitize_line;
 
 /// Files should list events in match order; one that does not still loads,
@@ -126,14 +126,11 @@ pub(super) fn declared_result(src: Source<'_>, info: &RawValue) -> Option<(Final
 /// The declared result, at `offset`, agrees with what the events give.
 pub(super) fn check_result(
     src: Source<'_>,
-    game: &Match,
+    events: &[Event],
     declared: FinalResult,
     offset: usize,
 ) -> Result<(), LoadError> {
-    let replay = crate::replay::Replay::new(game.clone());
-    let end = replay.at(replay.steps());
-    let derived = end.score();
-    let shootout = end.shootout();
+    let (derived, shootout) = result_of(events);
     let shootout_matches = match (declared.shootout, shootout) {
         (None, _) => true,
         (Some(d), Some(s)) => d == s,
@@ -156,4 +153,50 @@ pub(super) fn check_result(
             fmt_pens(shootout),
         ),
     )))
+}
+
+/// The score the events give at the end, and the shoot-out tally once a
+/// kick has been taken: every goal counts for its team unless a review
+/// overturns it (reviews name earlier events only: [`check_references`]
+/// has made sure). These are the replay engine's rules, counted once here
+/// because loading does not run the engine; a test holds the two to the
+/// same answers.
+fn result_of(events: &[Event]) -> (Score, Option<Score>) {
+    let overturned: HashSet<&str> = events
+        .iter()
+        .filter_map(|event| match &event.detail {
+            Detail::Var {
+                overturns: Some(target),
+                ..
+            } => Some(&**target),
+            _ => None,
+        })
+        .collect();
+    let mut goals = [0u32; 2];
+    let mut kicks = [0u32; 2];
+    let mut any_kick = false;
+    for event in events {
+        let Some(side) = event.team else {
+            continue;
+        };
+        match event.detail {
+            Detail::Goal { .. }
+                if !event
+                    .id
+                    .as_deref()
+                    .is_some_and(|id| overturned.contains(id)) =>
+            {
+                goals[side.index()] += 1;
+            }
+            Detail::ShootoutKick { outcome } => {
+                if outcome == KickOutcome::Scored {
+                    kicks[side.index()] += 1;
+                }
+                any_kick = true;
+            }
+            _ => {}
+        }
+    }
+    let score = |[home, away]: [u32; 2]| Score { home, away };
+    (score(goals), any_kick.then(|| score(kicks)))
 }

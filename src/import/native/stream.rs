@@ -79,7 +79,7 @@ pub(super) fn stream_clean(name: &str, reader: impl std::io::Read, size: usize) 
         events,
     };
     if let Some((declared, offset)) = declared_result(src, info_raw) {
-        check_result(src, &game, declared, offset).ok()?;
+        check_result(src, &game.events, declared, offset).ok()?;
     }
     Some(Loaded {
         game,
