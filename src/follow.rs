@@ -36,9 +36,8 @@ pub enum Update {
         /// updates travel through channels).
         game: Box<Match>,
         /// Set when the file ends part way (it is still being written) and
-        /// this is what its complete events make: where it ends, and how
-        /// many events that gives.
-        partial: Option<String>,
+        /// this is what its complete events make.
+        partial: Option<Partial>,
     },
     /// The file changed but gives nothing to show; the last good version
     /// stays.
@@ -55,9 +54,46 @@ pub enum Problem {
     Empty,
     /// The file ends part way and its complete events are fewer than the
     /// ones shown (a rewrite caught half way), or none can be read.
-    Incomplete(String),
-    /// The file does not load: the loader's message, with line and column.
-    Broken(String),
+    Incomplete(Ending),
+    /// The file does not load: the loader's error, with line and column.
+    Broken(LoadError),
+}
+
+/// Where a file that is still being written stops: "it ends at line 40,
+/// column 3".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ending {
+    /// 1-based line and column, when the loader could tell.
+    pub position: Option<(usize, usize)>,
+}
+
+impl std::fmt::Display for Ending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "it ends at line {line}, column {column}"),
+            None => f.write_str("it ends part way"),
+        }
+    }
+}
+
+/// A version made of the complete events of a file that ends part way:
+/// "it ends at line 40, column 3; showing its 12 complete events".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Partial {
+    /// Where the file stops.
+    pub ending: Ending,
+    /// The complete events before it.
+    pub events: usize,
+}
+
+impl std::fmt::Display for Partial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}; showing its {} complete events",
+            self.ending, self.events
+        )
+    }
 }
 
 impl Problem {
@@ -136,7 +172,7 @@ impl Follower {
                 // Unreadable for another reason (permissions, the size
                 // limit): a fresh look next time.
                 self.seen = Seen::Nothing;
-                return Some(Update::Problem(Problem::Broken(e.to_string())));
+                return Some(Update::Problem(Problem::Broken(e)));
             }
         };
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -163,7 +199,7 @@ impl Follower {
         Some(Update::Problem(problem))
     }
 
-    fn take(&mut self, game: Match, partial: Option<String>) -> Update {
+    fn take(&mut self, game: Match, partial: Option<Partial>) -> Update {
         self.shown = game.events.len();
         Update::Match {
             game: Box::new(game),
@@ -203,11 +239,10 @@ impl Follower {
     /// events may still make a newer version.
     fn salvage(&mut self, bytes: &[u8], error: LoadError) -> Update {
         let Some(cut) = prefix::cut(bytes) else {
-            return Update::Problem(Problem::Broken(error.to_string()));
+            return Update::Problem(Problem::Broken(error));
         };
-        let at = match error.0.position {
-            Some((line, column)) => format!("it ends at line {line}, column {column}"),
-            None => "it ends part way".to_owned(),
+        let at = Ending {
+            position: error.position(),
         };
         let game = cut.complete.and_then(|text| {
             self.parse(&text)
@@ -216,7 +251,10 @@ impl Follower {
         });
         match game {
             Some(game) if game.events.len() >= self.shown => {
-                let partial = format!("{at}; showing its {} complete events", game.events.len());
+                let partial = Partial {
+                    ending: at,
+                    events: game.events.len(),
+                };
                 self.take(game, Some(partial))
             }
             _ => Update::Problem(Problem::Incomplete(at)),
@@ -242,8 +280,12 @@ mod tests {
         for problem in [
             Problem::Missing,
             Problem::Empty,
-            Problem::Incomplete("it ends at line 3, column 1".into()),
-            Problem::Broken("live.json:3:1: bad".into()),
+            Problem::Incomplete(Ending {
+                position: Some((3, 1)),
+            }),
+            Problem::Broken(LoadError::Empty {
+                file: "live.json".to_owned(),
+            }),
         ] {
             let line = problem.describe("live.json");
             assert!(line.contains("live.json"), "{line}");

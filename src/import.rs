@@ -114,12 +114,10 @@ pub fn load_path_with_lineups(
     let (head, file, file_size) = open_limited(path, options)?;
     if !statsbomb::looks_like(&String::from_utf8_lossy(&head)) {
         if let Some(lineups) = lineups {
-            return Err(LoadError::whole_file(
-                &lineups.display().to_string(),
-                format!(
-                    "a lineups file goes with a StatsBomb events file, but {name} is a match file; expected no lineups file"
-                ),
-            ));
+            return Err(LoadError::UnwantedLineups {
+                lineups: lineups.display().to_string(),
+                file: name,
+            });
         }
         let limit = options.max_size.saturating_sub(head.len() as u64) + 1;
         let reader = LimitCheck {
@@ -148,9 +146,10 @@ pub fn load_path_with_lineups(
             // A lineups file found on its own that cannot be read does not
             // stop the match from opening; `validate` says why.
             let mut loaded = statsbomb::parse(&name, text, None)?;
+            let why = e.diagnostic();
             loaded.warnings.push(Diagnostic {
-                message: format!("{}; the match loads without it", e.0.message),
-                ..e.0
+                message: format!("{}; the match loads without it", why.message),
+                ..why
             });
             Ok(loaded)
         }
@@ -162,21 +161,18 @@ pub fn load_path_with_lineups(
 /// size limit with messages that say so; gives the file and its size.
 fn open_checked(path: &Path, options: LoadOptions) -> Result<(fs::File, u64), LoadError> {
     let name = path.display().to_string();
-    let fail = |message: String| LoadError::whole_file(&name, message);
-    let meta = fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    let meta = fs::metadata(path).map_err(|e| LoadError::io(&name, &e))?;
     if meta.is_dir() {
-        return Err(fail(
-            "is a directory, expected a match file (give a file path)".to_owned(),
-        ));
+        return Err(LoadError::Directory { file: name });
     }
     if meta.len() > options.max_size {
-        return Err(fail(format!(
-            "file is {} bytes, larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
-            meta.len(),
-            options.max_size
-        )));
+        return Err(LoadError::TooLarge {
+            file: name,
+            size: Some(meta.len()),
+            limit: options.max_size,
+        });
     }
-    let file = fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let file = fs::File::open(path).map_err(|e| LoadError::io(&name, &e))?;
     Ok((file, meta.len()))
 }
 
@@ -184,18 +180,18 @@ fn open_checked(path: &Path, options: LoadOptions) -> Result<(fs::File, u64), Lo
 /// missing path or a file over the size limit is refused first).
 pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
-    let fail = |message: String| LoadError::whole_file(&name, message);
     let (file, size) = open_checked(path, options)?;
     let mut bytes = Vec::with_capacity(size as usize);
     // Reading one byte past the limit catches files that grew after the check.
     file.take(options.max_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(io_message(&e)))?;
+        .map_err(|e| LoadError::io(&name, &e))?;
     if bytes.len() as u64 > options.max_size {
-        return Err(fail(format!(
-            "file is larger than the limit of {} bytes, expected a smaller file (raise the limit with --max-size)",
-            options.max_size
-        )));
+        return Err(LoadError::TooLarge {
+            file: name,
+            size: None,
+            limit: options.max_size,
+        });
     }
     Ok(bytes)
 }
@@ -203,14 +199,12 @@ pub fn read_limited(path: &Path, options: LoadOptions) -> Result<Vec<u8>, LoadEr
 /// Opens a file after the checks of [`open_checked`] and reads its first
 /// bytes, enough to recognise the format.
 fn open_limited(path: &Path, options: LoadOptions) -> Result<(Vec<u8>, fs::File, u64), LoadError> {
-    let name = path.display().to_string();
-    let fail = |message: String| LoadError::whole_file(&name, message);
     let (mut file, size) = open_checked(path, options)?;
     let mut head = Vec::new();
     (&mut file)
         .take(4096)
         .read_to_end(&mut head)
-        .map_err(|e| fail(io_message(&e)))?;
+        .map_err(|e| LoadError::io(&path.display().to_string(), &e))?;
     Ok((head, file, size))
 }
 
@@ -232,16 +226,6 @@ impl<R: Read> Read for LimitCheck<R> {
     }
 }
 
-fn io_message(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file, expected a match file path".to_owned(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied, expected a readable file".to_owned()
-        }
-        _ => format!("cannot read it: {error}"),
-    }
-}
-
 /// Checks that the bytes are UTF-8 text (a byte-order mark is allowed and
 /// dropped), not empty and not nested too deeply.
 pub fn decode_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
@@ -260,22 +244,16 @@ fn utf8_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
         let good = &bytes[..e.valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let good = std::str::from_utf8(good).unwrap_or_default();
-        let (line, column) = Source { name, text: good }.position(good.len());
         let bad = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
-        LoadError::at(
-            name,
-            line,
-            column,
+        LoadError::NotText(Source { name, text: good }.at(
+            good.len(),
             format!("invalid UTF-8 (byte 0x{bad:02X}), expected UTF-8 text"),
-        )
+        ))
     })?;
     if text.trim().is_empty() {
-        return Err(LoadError::at(
-            name,
-            1,
-            1,
-            "the file is empty, expected a JSON match file",
-        ));
+        return Err(LoadError::Empty {
+            file: name.to_owned(),
+        });
     }
     Ok(text)
 }
@@ -306,15 +284,12 @@ fn check_depth(name: &str, text: &str) -> Result<(), LoadError> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    let (line, column) = Source { name, text }.position(i);
-                    return Err(LoadError::at(
-                        name,
-                        line,
-                        column,
+                    return Err(LoadError::TooDeep(Source { name, text }.at(
+                        i,
                         format!(
                             "JSON nested more than {MAX_DEPTH} levels deep, expected a flatter document"
                         ),
-                    ));
+                    )));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use crate::import::{self, LoadOptions};
 use crate::model::FinalResult;
 
-pub use header::{Described, describe_file};
+pub use header::{DescribeError, Described, describe_file};
 pub use open_data::MatchListEntry;
 
 /// Where a listed match comes from.
@@ -105,8 +105,8 @@ impl Entry {
 pub struct Unreadable {
     /// The file.
     pub path: PathBuf,
-    /// Why, in a sentence that names what was expected.
-    pub reason: String,
+    /// Why; it displays as a sentence that names what was expected.
+    pub reason: DescribeError,
 }
 
 /// Everything found under a folder.
@@ -186,11 +186,10 @@ pub fn scan(root: &Path, options: LoadOptions) -> std::io::Result<Catalog> {
 const READERS: usize = 8;
 
 /// [`describe_file`] for every file, in order, on [`READERS`] threads.
-fn describe_all(files: &[PathBuf], options: LoadOptions) -> Vec<Result<Described, String>> {
+fn describe_all(files: &[PathBuf], options: LoadOptions) -> Vec<Result<Described, DescribeError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<Result<Described, String>>> = vec![None; files.len()];
-    let done: Vec<Vec<(usize, Result<Described, String>)>> = std::thread::scope(|scope| {
+    let done: Vec<Vec<(usize, Result<Described, DescribeError>)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..READERS.min(files.len()))
             .map(|_| {
                 scope.spawn(|| {
@@ -213,13 +212,11 @@ fn describe_all(files: &[PathBuf], options: LoadOptions) -> Vec<Result<Described
             })
             .collect()
     });
-    for (i, result) in done.into_iter().flatten() {
-        results[i] = Some(result);
-    }
-    results
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("not read".to_owned())))
-        .collect()
+    // Every index was taken by exactly one reader.
+    let mut results: Vec<(usize, Result<Described, DescribeError>)> =
+        done.into_iter().flatten().collect();
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Newest first; undated matches after the dated ones, by competition and
@@ -261,7 +258,10 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, unreadable: &mut Vec
         Err(e) => {
             unreadable.push(Unreadable {
                 path: dir.to_path_buf(),
-                reason: format!("cannot list this folder: {e}"),
+                reason: DescribeError::Folder {
+                    kind: e.kind(),
+                    detail: e.to_string(),
+                },
             });
             return;
         }

@@ -270,7 +270,7 @@ fn follow_session(
             app.start_following(&name, start.is_none());
             Ok(Session::Follow(app, follower))
         }
-        Some(Update::Problem(Problem::Broken(message))) => Err(fail(message)),
+        Some(Update::Problem(Problem::Broken(error))) => Err(fail(error.to_string())),
         Some(Update::Problem(Problem::Incomplete(at))) => Err(fail(format!(
             "{name} is half-written ({at}) and has no complete event yet"
         ))),
@@ -312,8 +312,7 @@ fn library_session(
     let limits = reading.options;
     let load: Loader = Arc::new(move |origin: &Origin| match origin {
         Origin::Bundled => Ok(import::bundled()),
-        Origin::File(path) => import::load_path(path, limits)
-            .map_err(|e| text::sanitize_line(&e.to_string()).into_owned()),
+        Origin::File(path) => import::load_path(path, limits),
     });
     Ok(Session::Library(
         Box::new(Picker::new(catalog, options)),

@@ -108,7 +108,7 @@ fn a_rewrite_caught_half_way_keeps_the_last_good_version() {
     std::fs::write(&path, &text[..ends[5] + 10]).unwrap();
     match follow.check() {
         Some(Update::Problem(Problem::Incomplete(at))) => {
-            assert!(at.contains("line"), "{at}")
+            assert!(at.to_string().contains("line"), "{at}")
         }
         other => panic!("expected a half-written problem, got {other:?}"),
     }
@@ -129,7 +129,7 @@ fn a_broken_update_says_where_and_the_next_good_one_is_taken() {
     std::fs::write(&path, &broken).unwrap();
     match follow.check() {
         Some(Update::Problem(Problem::Broken(message))) => {
-            assert!(message.contains("live.json:"), "{message}");
+            assert!(message.to_string().contains("live.json:"), "{message}");
         }
         other => panic!("expected a broken update, got {other:?}"),
     }

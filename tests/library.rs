@@ -101,10 +101,15 @@ fn a_mixed_folder_is_listed_with_reasons_for_what_cannot_be() {
     );
     assert_eq!(catalog.companions, 1, "the lineups file");
     assert_eq!(catalog.ignored, 1, "the settings file");
-    let reasons: Vec<(String, &str)> = catalog
+    let reasons: Vec<(String, String)> = catalog
         .unreadable
         .iter()
-        .map(|u| (library::display_relative(&u.path, root), u.reason.as_str()))
+        .map(|u| {
+            (
+                library::display_relative(&u.path, root),
+                u.reason.to_string(),
+            )
+        })
         .collect();
     assert_eq!(reasons.len(), 2, "{reasons:?}");
     assert_eq!(reasons[0].0, "broken/format.json");
@@ -177,7 +182,12 @@ fn files_over_the_size_limit_are_listed_as_unreadable() {
     write(dir.path(), "big.json", import::BUNDLED_MATCH);
     let catalog = library::scan(dir.path(), LoadOptions { max_size: 1000 }).unwrap();
     assert_eq!(catalog.unreadable.len(), 1);
-    assert!(catalog.unreadable[0].reason.contains("--max-size"));
+    assert!(
+        catalog.unreadable[0]
+            .reason
+            .to_string()
+            .contains("--max-size")
+    );
 }
 
 /// The real StatsBomb matches, when `TOUCHLINE_STATSBOMB_DIR` names them:

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use touchline::import;
-use touchline::library::{Catalog, Entry, Format, Origin, Unreadable};
+use touchline::import::{self, Diagnostic, LoadError};
+use touchline::library::{Catalog, DescribeError, Entry, Format, Origin, Unreadable};
 use touchline::model::{FinalResult, Score};
 use touchline::tui::keymap::{self, Mode};
 use touchline::tui::picker::Known;
@@ -70,7 +70,10 @@ fn catalog() -> Catalog {
         entries,
         unreadable: vec![Unreadable {
             path: PathBuf::from("/football/broken/half.json"),
-            reason: "line 3, column 1: EOF while parsing an object".into(),
+            reason: DescribeError::Json {
+                position: Some((3, 1)),
+                message: "EOF while parsing an object".into(),
+            },
         }],
         companions: 1,
         ignored: 0,
@@ -311,7 +314,14 @@ fn a_match_that_does_not_load_stays_listed_with_the_reason() {
     let mut p = picker();
     press(&mut p, KeyCode::Enter);
     let (index, _) = p.take_open_request().unwrap();
-    p.opened(index, Err("final.json:3:4: bad clock".into()));
+    p.opened(
+        index,
+        Err(LoadError::Malformed(Diagnostic {
+            file: "final.json".into(),
+            position: Some((3, 4)),
+            message: "bad clock".into(),
+        })),
+    );
     assert!(p.viewer().is_none());
     assert!(p.message().unwrap().contains("bad clock"));
     assert_eq!(

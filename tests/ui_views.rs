@@ -508,7 +508,11 @@ fn a_followed_match_at_every_size_from_1x1_to_200x60_never_panics() {
     app.start_following("a-very-long-name-for-a-live-file.json", true);
     app.update(Action::PrevEvent);
     app.follow_update(Update::Problem(Problem::Broken(
-        "live.json:3:4: \"clock\": expected a clock".into(),
+        touchline::import::LoadError::Malformed(touchline::import::Diagnostic {
+            file: "live.json".into(),
+            position: Some((3, 4)),
+            message: "\"clock\": expected a clock".into(),
+        }),
     )));
     let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
     for width in 1..=200 {

@@ -31,28 +31,146 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A file that could not be loaded.
+/// A file that could not be loaded: what went wrong, as a variant a caller
+/// can act on, and where. It displays as a [`Diagnostic`] does:
+/// `file:line:column: message`, or `file: message` when the whole file is
+/// at fault, the message saying what was expected.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct LoadError(pub Diagnostic);
+pub enum LoadError {
+    /// The path cannot be read: no such file, no permission, or another
+    /// failure of the operating system (`detail` is its message).
+    #[error("{}", self.diagnostic())]
+    Unreadable {
+        /// The path as the user gave it.
+        file: String,
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The operating system's words for it.
+        detail: String,
+    },
+    /// The path is a folder.
+    #[error("{}", self.diagnostic())]
+    Directory {
+        /// The path as the user gave it.
+        file: String,
+    },
+    /// The file is larger than the limit; its `size` is unknown when it
+    /// grew past the limit while it was read.
+    #[error("{}", self.diagnostic())]
+    TooLarge {
+        /// The path as the user gave it.
+        file: String,
+        /// Its size in bytes, when known.
+        size: Option<u64>,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A lineups file was given for a match file, which has its own.
+    #[error("{}", self.diagnostic())]
+    UnwantedLineups {
+        /// The lineups file.
+        lineups: String,
+        /// The match file.
+        file: String,
+    },
+    /// The file holds nothing but white space.
+    #[error("{}", self.diagnostic())]
+    Empty {
+        /// The path as the user gave it.
+        file: String,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("{0}")]
+    NotText(Diagnostic),
+    /// Arrays and objects nest more deeply than [`crate::import::MAX_DEPTH`].
+    #[error("{0}")]
+    TooDeep(Diagnostic),
+    /// The JSON is broken, or does not have the format's shape (a missing
+    /// field, a value of the wrong type or out of range).
+    #[error("{0}")]
+    Malformed(Diagnostic),
+    /// The file was read but cannot be a match: an event its kind cannot
+    /// be, a duplicate id, a review naming no earlier event, a declared
+    /// result the events contradict, StatsBomb data with no teams.
+    #[error("{0}")]
+    Refused(Diagnostic),
+}
 
 impl LoadError {
-    /// An error about the whole file, with no line and column.
-    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
-        Self(Diagnostic {
+    /// The error as a diagnostic: the file, the place when there is one,
+    /// and the message.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let whole = |file: &str, message: String| Diagnostic {
             file: file.to_owned(),
             position: None,
-            message: message.into(),
-        })
+            message,
+        };
+        match self {
+            LoadError::Unreadable { file, kind, detail } => whole(
+                file,
+                match kind {
+                    std::io::ErrorKind::NotFound => {
+                        "no such file, expected a match file path".to_owned()
+                    }
+                    std::io::ErrorKind::PermissionDenied => {
+                        "permission denied, expected a readable file".to_owned()
+                    }
+                    _ => format!("cannot read it: {detail}"),
+                },
+            ),
+            LoadError::Directory { file } => whole(
+                file,
+                "is a directory, expected a match file (give a file path)".to_owned(),
+            ),
+            LoadError::TooLarge { file, size, limit } => whole(
+                file,
+                match size {
+                    Some(size) => format!(
+                        "file is {size} bytes, larger than the limit of {limit} bytes, expected a smaller file (raise the limit with --max-size)"
+                    ),
+                    None => format!(
+                        "file is larger than the limit of {limit} bytes, expected a smaller file (raise the limit with --max-size)"
+                    ),
+                },
+            ),
+            LoadError::UnwantedLineups { lineups, file } => whole(
+                lineups,
+                format!(
+                    "a lineups file goes with a StatsBomb events file, but {file} is a match file; expected no lineups file"
+                ),
+            ),
+            LoadError::Empty { file } => Diagnostic {
+                file: file.clone(),
+                position: Some((1, 1)),
+                message: "the file is empty, expected a JSON match file".to_owned(),
+            },
+            LoadError::NotText(d)
+            | LoadError::TooDeep(d)
+            | LoadError::Malformed(d)
+            | LoadError::Refused(d) => d.clone(),
+        }
     }
 
-    /// An error at a line and column.
-    pub fn at(file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self(Diagnostic {
+    /// The 1-based line and column the error points at, when it has a
+    /// place in the file.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::NotText(d)
+            | LoadError::TooDeep(d)
+            | LoadError::Malformed(d)
+            | LoadError::Refused(d) => d.position,
+            LoadError::Empty { .. } => Some((1, 1)),
+            _ => None,
+        }
+    }
+
+    /// An operating system failure reading `file`.
+    pub fn io(file: &str, error: &std::io::Error) -> Self {
+        LoadError::Unreadable {
             file: file.to_owned(),
-            position: Some((line, column)),
-            message: message.into(),
-        })
+            kind: error.kind(),
+            detail: error.to_string(),
+        }
     }
 }
 
@@ -197,10 +315,21 @@ mod tests {
 
     #[test]
     fn displays_file_line_and_column() {
-        let e = LoadError::at("england.json", 12, 18, "unknown team \"hom\"");
+        let e = LoadError::Malformed(Diagnostic {
+            file: "england.json".to_owned(),
+            position: Some((12, 18)),
+            message: "unknown team \"hom\"".to_owned(),
+        });
         assert_eq!(e.to_string(), "england.json:12:18: unknown team \"hom\"");
-        let e = LoadError::whole_file("x.json", "no such file");
-        assert_eq!(e.to_string(), "x.json: no such file");
+        let e = LoadError::Unreadable {
+            file: "x.json".to_owned(),
+            kind: std::io::ErrorKind::NotFound,
+            detail: String::new(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "x.json: no such file, expected a match file path"
+        );
     }
 
     /// Found by the mutation property test in CI: one flipped bit turned
@@ -216,7 +345,12 @@ mod tests {
             "{message}"
         );
         assert!(!message.chars().any(char::is_control), "{message:?}");
-        let e = LoadError::whole_file("bad\u{1b}]0;x\u{7}.json", "no such file");
-        assert_eq!(e.to_string(), "bad\u{241b}]0;x\u{2407}.json: no such file");
+        let e = LoadError::Directory {
+            file: "bad\u{1b}]0;x\u{7}.json".to_owned(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "bad\u{241b}]0;x\u{2407}.json: is a directory, expected a match file (give a file path)"
+        );
     }
 }

@@ -33,9 +33,11 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     let top = read_top(src, &mut sink);
     let locate = Locator::new(src);
     let top = match (top, sink.failure.take()) {
-        (_, Some(Failure::Refused { index, mut error })) => {
-            error.0.position = Some(src.position(locate.offset(index)));
-            return Err(error);
+        (_, Some(Failure::Refused { index, error })) => {
+            return Err(LoadError::Refused(Diagnostic {
+                position: Some(src.position(locate.offset(index))),
+                ..error
+            }));
         }
         // A malformed event always fails the parse, so it never pairs with Ok.
         (Ok(top), _) => top,
@@ -51,13 +53,13 @@ pub fn parse(src: Source<'_>) -> Result<Loaded, LoadError> {
     };
     let mut warnings = top.warnings;
     let Some(info_raw) = top.info else {
-        return Err(LoadError(src.at(
+        return Err(LoadError::Malformed(src.at(
             src.text.len().saturating_sub(1),
             "missing field \"match\", expected the match's teams and facts",
         )));
     };
     if !top.has_events {
-        return Err(LoadError(src.at(
+        return Err(LoadError::Malformed(src.at(
             src.text.len().saturating_sub(1),
             "missing field \"events\", expected a list of events",
         )));
@@ -217,7 +219,7 @@ enum Failure {
     /// The JSON of event `index` did not fit the format.
     Malformed { index: usize },
     /// Event `index` was read but refused (no scorer for a goal…).
-    Refused { index: usize, error: LoadError },
+    Refused { index: usize, error: Diagnostic },
 }
 
 impl<'de, 's> serde::de::Visitor<'de> for TopVisitor<'s, 'de> {
@@ -372,7 +374,7 @@ fn positioned(
             message = format!("{path}: {message}");
         }
     }
-    LoadError(src.at(offset, message))
+    LoadError::Malformed(src.at(offset, message))
 }
 
 /// On failure only, parse again to learn which field was wrong: the path

@@ -60,7 +60,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::Loaded;
-use super::diagnostic::{LoadError, Source, bare_message};
+use super::diagnostic::{Diagnostic, LoadError, Source, bare_message};
 use raw::{Array, Lenient};
 
 /// Whether a file's text is a StatsBomb events file rather than a match
@@ -79,10 +79,11 @@ pub fn parse(name: &str, text: &str, lineups: Option<(&str, &str)>) -> Result<Lo
     let events: Array<raw::Event<'_>> =
         parse_array(name, text, "a JSON array of StatsBomb events")?;
     if events.items.is_empty() {
-        return Err(LoadError::whole_file(
-            name,
-            "the array holds no event objects, expected StatsBomb events",
-        ));
+        return Err(LoadError::Refused(Diagnostic {
+            file: name.to_owned(),
+            position: None,
+            message: "the array holds no event objects, expected StatsBomb events".to_owned(),
+        }));
     }
     let lineups = match lineups {
         Some((lineups_name, lineups_text)) => Some(lineups::parse(
@@ -136,6 +137,6 @@ fn parse_array<'a, T: Lenient<'a>>(
             let found = message.split(',').next().unwrap_or("invalid type");
             message = format!("{found}, expected {expected}");
         }
-        LoadError(src.at(offset, message))
+        LoadError::Malformed(src.at(offset, message))
     })
 }

@@ -13,8 +13,81 @@ use serde_json::Value;
 use super::open_data::MatchListEntry;
 use super::{Entry, Format, Origin, competition_label};
 use crate::import::LoadOptions;
-use crate::model::FinalResult;
+use crate::model::{FinalResult, Side};
 use crate::text::sanitize_line;
+
+/// Why a file cannot be listed; it displays as a sentence that says what
+/// was expected.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DescribeError {
+    /// The operating system could not read it.
+    #[error("cannot read it: {detail}")]
+    Unreadable {
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The operating system's words for it.
+        detail: String,
+    },
+    /// The file is over the size limit.
+    #[error(
+        "file is {size} bytes, larger than the limit of {limit} bytes (raise it with --max-size)"
+    )]
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Nothing but white space.
+    #[error("the file is empty, expected a match file")]
+    Empty,
+    /// It does not start as JSON does.
+    #[error("not JSON: expected a match file (an object) or StatsBomb events (an array)")]
+    NotJson,
+    /// The JSON breaks off or goes wrong before the description is
+    /// complete; serde_json's message, at its line and column when known.
+    #[error("{}", match position {
+        Some((line, column)) => format!("line {line}, column {column}: {message}"),
+        None => message.clone(),
+    })]
+    Json {
+        /// 1-based line and column.
+        position: Option<(usize, usize)>,
+        /// What serde_json found.
+        message: String,
+    },
+    /// A match file of another format version.
+    #[error("\"format\" is {0}, expected 1 (this touchline reads match file format 1)")]
+    Format(String),
+    /// A match file's events with no `match` object.
+    #[error("missing field \"match\", expected the match's teams and facts")]
+    NoMatch,
+    /// A match file's `match` without the name of one side.
+    #[error("\"match\" has no {0} team name, expected {0}.name")]
+    NoTeamName(Side),
+    /// StatsBomb events whose first events name fewer than two teams.
+    #[error(
+        "StatsBomb events naming fewer than two teams in their first {HEAD_EVENTS} events, expected both teams' \"Starting XI\""
+    )]
+    FewTeams,
+    /// A folder under the one scanned that cannot be listed.
+    #[error("cannot list this folder: {detail}")]
+    Folder {
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The operating system's words for it.
+        detail: String,
+    },
+}
+
+impl DescribeError {
+    fn io(error: &std::io::Error) -> Self {
+        DescribeError::Unreadable {
+            kind: error.kind(),
+            detail: error.to_string(),
+        }
+    }
+}
 
 /// What a file turned out to be.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,44 +107,39 @@ pub enum Described {
 const HEAD_EVENTS: usize = 64;
 
 /// Describes the file at `path`, or says why it cannot be listed.
-pub fn describe_file(path: &Path, options: LoadOptions) -> Result<Described, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
+pub fn describe_file(path: &Path, options: LoadOptions) -> Result<Described, DescribeError> {
+    let meta = std::fs::metadata(path).map_err(|e| DescribeError::io(&e))?;
     if meta.len() > options.max_size {
-        return Err(format!(
-            "file is {} bytes, larger than the limit of {} bytes (raise it with --max-size)",
-            meta.len(),
-            options.max_size
-        ));
+        return Err(DescribeError::TooLarge {
+            size: meta.len(),
+            limit: options.max_size,
+        });
     }
-    let file = File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let file = File::open(path).map_err(|e| DescribeError::io(&e))?;
     describe(path, BufReader::with_capacity(16 * 1024, file))
 }
 
 /// [`describe_file`] on any reader; `path` is where the entry says it
 /// comes from.
-pub fn describe(path: &Path, mut reader: impl BufRead) -> Result<Described, String> {
+pub fn describe(path: &Path, mut reader: impl BufRead) -> Result<Described, DescribeError> {
     skip_bom_and_space(&mut reader)?;
     let first = reader
         .fill_buf()
-        .map_err(|e| format!("cannot read it: {e}"))?
+        .map_err(|e| DescribeError::io(&e))?
         .first()
         .copied();
     match first {
-        None => Err("the file is empty, expected a match file".to_owned()),
+        None => Err(DescribeError::Empty),
         Some(b'{') => match_file(path, reader),
         Some(b'[') => statsbomb(path, reader),
-        Some(_) => Err(
-            "not JSON: expected a match file (an object) or StatsBomb events (an array)".to_owned(),
-        ),
+        Some(_) => Err(DescribeError::NotJson),
     }
 }
 
-fn skip_bom_and_space(reader: &mut impl BufRead) -> Result<(), String> {
+fn skip_bom_and_space(reader: &mut impl BufRead) -> Result<(), DescribeError> {
     let mut first = true;
     loop {
-        let buf = reader
-            .fill_buf()
-            .map_err(|e| format!("cannot read it: {e}"))?;
+        let buf = reader.fill_buf().map_err(|e| DescribeError::io(&e))?;
         if buf.is_empty() {
             return Ok(());
         }
@@ -90,21 +158,16 @@ fn skip_bom_and_space(reader: &mut impl BufRead) -> Result<(), String> {
     }
 }
 
-/// "line 3, column 5: expected ..." from serde_json's error.
-fn json_error(error: &serde_json::Error) -> String {
+/// serde_json's error, its message and its place apart.
+fn json_error(error: &serde_json::Error) -> DescribeError {
     let text = error.to_string();
     let message = text
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(m, _)| m)
         .to_owned();
-    if error.line() == 0 {
-        message
-    } else {
-        format!(
-            "line {}, column {}: {message}",
-            error.line(),
-            error.column()
-        )
+    DescribeError::Json {
+        position: (error.line() != 0).then(|| (error.line(), error.column())),
+        message,
     }
 }
 
@@ -155,7 +218,7 @@ impl<'de> Visitor<'de> for TopVisitor<'_> {
     }
 }
 
-fn match_file(path: &Path, reader: impl Read) -> Result<Described, String> {
+fn match_file(path: &Path, reader: impl Read) -> Result<Described, DescribeError> {
     let mut top = Top::default();
     let mut de = serde_json::Deserializer::from_reader(reader);
     if let Err(error) = de.deserialize_map(TopVisitor(&mut top))
@@ -166,13 +229,11 @@ fn match_file(path: &Path, reader: impl Read) -> Result<Described, String> {
     if let Some(format) = &top.format
         && format.as_u64() != Some(1)
     {
-        return Err(format!(
-            "\"format\" is {format}, expected 1 (this touchline reads match file format 1)"
-        ));
+        return Err(DescribeError::Format(format.to_string()));
     }
     let Some(info) = top.info else {
         return if top.has_events {
-            Err("missing field \"match\", expected the match's teams and facts".to_owned())
+            Err(DescribeError::NoMatch)
         } else {
             // Some other JSON object: not a match file at all.
             Ok(Described::Other)
@@ -185,12 +246,12 @@ fn match_file(path: &Path, reader: impl Read) -> Result<Described, String> {
             .map(|s| sanitize_line(s.trim()).into_owned())
             .filter(|s| !s.is_empty())
     };
-    let team = |side: &str| {
-        info.get(side)
+    let team = |side: Side| {
+        info.get(side.as_str())
             .and_then(|team| text(team, "name"))
-            .ok_or_else(|| format!("\"match\" has no {side} team name, expected {side}.name"))
+            .ok_or(DescribeError::NoTeamName(side))
     };
-    let (home, away) = (team("home")?, team("away")?);
+    let (home, away) = (team(Side::Home)?, team(Side::Away)?);
     let date = info
         .get("kickoff")
         .and_then(Value::as_str)
@@ -299,7 +360,7 @@ impl<'de> Visitor<'de> for HeadVisitor<'_> {
     }
 }
 
-fn statsbomb(path: &Path, reader: impl Read) -> Result<Described, String> {
+fn statsbomb(path: &Path, reader: impl Read) -> Result<Described, DescribeError> {
     let mut head = Head::default();
     let mut de = serde_json::Deserializer::from_reader(reader);
     let outcome = de.deserialize_seq(HeadVisitor(&mut head));
@@ -327,12 +388,9 @@ fn statsbomb(path: &Path, reader: impl Read) -> Result<Described, String> {
             } else {
                 head.teams
             };
-            let [home, away] = <[String; 2]>::try_from(teams.into_iter().take(2).collect::<Vec<_>>())
-                .map_err(|_| {
-                    format!(
-                        "StatsBomb events naming fewer than two teams in their first {HEAD_EVENTS} events, expected both teams' \"Starting XI\""
-                    )
-                })?;
+            let [home, away] =
+                <[String; 2]>::try_from(teams.into_iter().take(2).collect::<Vec<_>>())
+                    .map_err(|_| DescribeError::FewTeams)?;
             Ok(Described::Match(Entry {
                 origin: Origin::File(path.to_path_buf()),
                 format: Format::StatsBomb,
@@ -350,7 +408,7 @@ fn statsbomb(path: &Path, reader: impl Read) -> Result<Described, String> {
 mod tests {
     use super::*;
 
-    fn describe_str(text: &str) -> Result<Described, String> {
+    fn describe_str(text: &str) -> Result<Described, DescribeError> {
         describe(Path::new("m.json"), text.as_bytes())
     }
 
@@ -401,7 +459,7 @@ mod tests {
 
     #[test]
     fn what_cannot_be_listed_says_why() {
-        let reason = |text: &str| describe_str(text).unwrap_err();
+        let reason = |text: &str| describe_str(text).unwrap_err().to_string();
         assert!(reason("").contains("empty"));
         assert!(reason("hello").contains("not JSON"));
         assert!(reason(r#"{"format": 2, "match": {}}"#).contains("expected 1"));
@@ -447,7 +505,8 @@ mod tests {
         let reason = describe_str(
             r#"[{"index": 1, "period": 1, "type": {"name": "Pass"}, "team": {"name": "A"}}]"#,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(reason.contains("fewer than two teams"), "{reason}");
     }
 }

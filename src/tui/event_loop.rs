@@ -32,21 +32,21 @@ use super::picker::{Picker, final_result};
 use super::views::FRAME;
 use super::{mouse, terminal};
 use crate::follow::{self, Follower, Update};
-use crate::import::Loaded;
+use crate::import::{LoadError, Loaded};
 use crate::library::Origin;
 use crate::model::FinalResult;
 use crate::replay::Replay;
 
 /// Loads a match of the list; the binary supplies it with its reading
-/// options (size limit, lineups). Errors are one line naming the file.
-pub type Loader = Arc<dyn Fn(&Origin) -> Result<Loaded, String> + Send + Sync>;
+/// options (size limit, lineups).
+pub type Loader = Arc<dyn Fn(&Origin) -> Result<Loaded, LoadError> + Send + Sync>;
 
 /// What wakes the loop.
 enum Input {
     Terminal(Event),
     TerminalFailed(io::Error),
     Follow(Update),
-    Result(usize, Result<FinalResult, String>),
+    Result(usize, Result<FinalResult, LoadError>),
     /// The process was stopped and has been continued.
     Continued,
 }

@@ -19,7 +19,7 @@ use super::app::{App, AppOptions, Sharing};
 use super::clipboard::Clipboard;
 use super::keymap::{Keymap, Mode};
 use super::theme::{ColorMode, Palette, Theme};
-use crate::import::Loaded;
+use crate::import::{LoadError, Loaded};
 use crate::library::{Catalog, Entry, Origin};
 use crate::model::FinalResult;
 use crate::replay::{Phase, Replay};
@@ -347,7 +347,7 @@ impl Picker {
     /// The answer to an open request: the viewer opens on the match, where
     /// the fan left it if they have been in it before; a match that does
     /// not load stays in the list with the reason.
-    pub fn opened(&mut self, index: usize, loaded: Result<Loaded, String>) {
+    pub fn opened(&mut self, index: usize, loaded: Result<Loaded, LoadError>) {
         match loaded {
             Ok(loaded) => {
                 let replay = Replay::new(loaded.game);
@@ -373,7 +373,7 @@ impl Picker {
             }
             Err(reason) => {
                 self.message = Some(format!("Could not open it: {reason}"));
-                self.results[index] = Known::Failed(reason);
+                self.results[index] = Known::Failed(reason.to_string());
             }
         }
     }
@@ -423,11 +423,11 @@ impl Picker {
     }
 
     /// A result found for a match (or why it could not be).
-    pub fn set_result(&mut self, index: usize, result: Result<FinalResult, String>) {
+    pub fn set_result(&mut self, index: usize, result: Result<FinalResult, LoadError>) {
         if let Some(known) = self.results.get_mut(index) {
             *known = match result {
                 Ok(result) => Known::Result(result),
-                Err(reason) => Known::Failed(reason),
+                Err(reason) => Known::Failed(reason.to_string()),
             };
         }
     }

@@ -73,7 +73,7 @@ pub(super) fn check_references(
         if let Some(id) = &event.id {
             if let Some(&first) = ids.get(&**id) {
                 let (line, _) = src.position(offset_of(first));
-                return Err(LoadError(src.at(
+                return Err(LoadError::Refused(src.at(
                     offset_of(i),
                     format!(
                         "duplicate id \"{}\", first used on line {line}, expected each id once",
@@ -93,7 +93,7 @@ pub(super) fn check_references(
             let shown = sanitize_line(target);
             match ids.get(&**target) {
                 None => {
-                    return Err(LoadError(src.at(
+                    return Err(LoadError::Refused(src.at(
                         offset_of(i),
                         format!(
                             "\"overturns\" names no event: no event has id \"{shown}\", expected the id of an earlier event"
@@ -101,7 +101,7 @@ pub(super) fn check_references(
                     )));
                 }
                 Some(&t) if t >= i => {
-                    return Err(LoadError(src.at(
+                    return Err(LoadError::Refused(src.at(
                         offset_of(i),
                         format!(
                             "\"overturns\" names event \"{shown}\", which comes later, expected an earlier event"
@@ -141,7 +141,7 @@ pub(super) fn check_result(
     }
     let fmt_pens =
         |s: Option<Score>| s.map_or(String::new(), |s| format!(", {}-{} pens", s.home, s.away));
-    Err(LoadError(src.at(
+    Err(LoadError::Refused(src.at(
         offset,
         format!(
             "declared result {}-{}{} does not match the events, which give {}-{}{}; expected the two to agree",

@@ -146,8 +146,44 @@ pub(super) struct Kind {
     pub extras: &'static [Field],
     /// When it may happen.
     pub periods: Periods,
-    /// Its detail, from the event's fields; an error is the message.
-    detail: fn(&RawEvent<'_>, &mut Interner) -> Result<Detail, String>,
+    /// Its detail, from the event's fields.
+    detail: fn(&RawEvent<'_>, &mut Interner) -> Result<Detail, Refusal>,
+}
+
+/// Why an event is refused; it displays as the message, `kind` being the
+/// file's `kind` (sanitised).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub(super) enum Refusal {
+    /// Its kind needs a field it lacks.
+    #[error("{kind} event has no \"{}\", expected {}", field.name(), field.expected())]
+    Missing { kind: String, field: Field },
+    /// Neither a clock nor a period.
+    #[error("{kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\"")]
+    NoClock { kind: String },
+    /// A period but no clock, outside the shoot-out.
+    #[error(
+        "{kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\" (only shoot-out events may leave it out)"
+    )]
+    NoClockInPlay { kind: String },
+    /// A kind of open play in the shoot-out.
+    #[error("{kind} event in the shoot-out, expected \"shootout_kick\" for shoot-out penalties")]
+    InShootout { kind: String },
+    /// A shoot-out kick in another period.
+    #[error("{kind} in period {period}, expected period \"PSO\"")]
+    OutsideShootout { kind: String, period: Period },
+    /// A shot's outcome that is not one of `choices`.
+    #[error("unknown outcome \"{value}\" for {kind}, expected {choices}")]
+    ShotOutcome {
+        kind: String,
+        value: String,
+        choices: &'static str,
+    },
+    /// A shoot-out kick's outcome missing or not one of the three.
+    #[error(
+        "shootout_kick outcome {}, expected \"scored\", \"saved\" or \"missed\"",
+        value.as_ref().map_or("missing".to_owned(), |v| format!("\"{v}\""))
+    )]
+    KickOutcome { value: Option<String> },
 }
 
 /// Every kind the match file knows. An unknown kind loads as a note, with
@@ -296,13 +332,9 @@ pub(super) const KINDS: &[Kind] = &[
                 Some("saved") => KickOutcome::Saved,
                 Some("missed") => KickOutcome::Missed,
                 other => {
-                    return Err(format!(
-                        "shootout_kick outcome {}, expected \"scored\", \"saved\" or \"missed\"",
-                        other.map_or("missing".to_owned(), |o| format!(
-                            "\"{}\"",
-                            sanitize_line(o)
-                        ))
-                    ));
+                    return Err(Refusal::KickOutcome {
+                        value: other.map(|o| sanitize_line(o).into_owned()),
+                    });
                 }
             };
             Ok(Detail::ShootoutKick { outcome })
@@ -334,7 +366,7 @@ fn card(card: Card, raw: &RawEvent<'_>, names: &mut Interner) -> Detail {
 
 /// A shot's `outcome`; `allow_blocked` for an open-play chance, which a
 /// defender can block and a penalty cannot.
-fn shot_outcome(raw: &RawEvent<'_>, allow_blocked: bool) -> Result<Option<ShotOutcome>, String> {
+fn shot_outcome(raw: &RawEvent<'_>, allow_blocked: bool) -> Result<Option<ShotOutcome>, Refusal> {
     raw.outcome
         .as_deref()
         .map(|o| match o {
@@ -342,16 +374,15 @@ fn shot_outcome(raw: &RawEvent<'_>, allow_blocked: bool) -> Result<Option<ShotOu
             "off_target" => Ok(ShotOutcome::OffTarget),
             "woodwork" => Ok(ShotOutcome::Woodwork),
             "blocked" if allow_blocked => Ok(ShotOutcome::Blocked),
-            other => Err(format!(
-                "unknown outcome \"{}\" for {}, expected {}",
-                sanitize_line(other),
-                sanitize_line(&raw.kind),
-                if allow_blocked {
+            other => Err(Refusal::ShotOutcome {
+                kind: sanitize_line(&raw.kind).into_owned(),
+                value: sanitize_line(other).into_owned(),
+                choices: if allow_blocked {
                     "\"saved\", \"off_target\", \"woodwork\" or \"blocked\""
                 } else {
                     "\"saved\", \"off_target\" or \"woodwork\""
-                }
-            )),
+                },
+            }),
         })
         .transpose()
 }
@@ -362,52 +393,45 @@ fn name(names: &mut Interner, value: &Option<Cow<'_, str>>) -> Option<Text> {
 }
 
 /// Converts one event, refusing what its kind cannot be without and
-/// warning (into `warnings`) about what it does not use; `at` places a
-/// message.
+/// warning (into `warnings`) about what it does not use; `at` makes a
+/// message a diagnostic, which the caller places.
 pub(super) fn convert_event(
     raw: RawEvent<'_>,
     names: &mut Interner,
     at: impl Fn(String) -> Diagnostic,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<Event, LoadError> {
+) -> Result<Event, Diagnostic> {
     let kind = Kind::named(&raw.kind);
-    let fail = |message: String| LoadError(at(message));
+    let fail = |refusal: Refusal| at(refusal.to_string());
     let shown_kind = sanitize_line(&raw.kind);
     let (required, extras, periods) = kind.map_or((&[][..], &[][..], Periods::Any), |k| {
         (k.required, k.extras, k.periods)
     });
-    if let Some(missing) = required.iter().find(|field| !field.is_in(&raw)) {
-        return Err(fail(format!(
-            "{shown_kind} event has no \"{}\", expected {}",
-            missing.name(),
-            missing.expected()
-        )));
+    if let Some(&field) = required.iter().find(|field| !field.is_in(&raw)) {
+        let kind = shown_kind.into_owned();
+        return Err(fail(Refusal::Missing { kind, field }));
     }
     let period = match (raw.period, raw.clock, periods) {
         (Some(p), _, _) => p,
         (None, _, Periods::Shootout) => Period::Shootout,
         (None, Some(c), _) => c.default_period(),
         (None, None, _) => {
-            return Err(fail(format!(
-                "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\""
-            )));
+            let kind = shown_kind.into_owned();
+            return Err(fail(Refusal::NoClock { kind }));
         }
     };
     if raw.clock.is_none() && period != Period::Shootout {
-        return Err(fail(format!(
-            "{shown_kind} event has no \"clock\", expected a minute like \"17\" or \"45+2\" (only shoot-out events may leave it out)"
-        )));
+        let kind = shown_kind.into_owned();
+        return Err(fail(Refusal::NoClockInPlay { kind }));
     }
     match periods {
         Periods::NotShootout if period == Period::Shootout => {
-            return Err(fail(format!(
-                "{shown_kind} event in the shoot-out, expected \"shootout_kick\" for shoot-out penalties"
-            )));
+            let kind = shown_kind.into_owned();
+            return Err(fail(Refusal::InShootout { kind }));
         }
         Periods::Shootout if period != Period::Shootout => {
-            return Err(fail(format!(
-                "{shown_kind} in period {period}, expected period \"PSO\""
-            )));
+            let kind = shown_kind.into_owned();
+            return Err(fail(Refusal::OutsideShootout { kind, period }));
         }
         _ => {}
     }

@@ -51,10 +51,11 @@ pub fn convert(
     items.sort_by_key(|i| (i.period, i.clock, i.timestamp, i.index, i.pos));
 
     let sides = Sides::find(&items, lineups).ok_or_else(|| {
-        LoadError::whole_file(
-            name,
-            "no event names a team, expected StatsBomb events (a JSON array of event objects with \"team\")",
-        )
+        LoadError::Refused(Diagnostic {
+            file: name.to_owned(),
+            position: None,
+            message: "no event names a team, expected StatsBomb events (a JSON array of event objects with \"team\")".to_owned(),
+        })
     })?;
     let mut warnings = Vec::new();
     if sides.home_tactics.is_none() {

@@ -190,7 +190,7 @@ impl Picker {
                         Span::styled("✗ ", theme.error()),
                         Span::raw(name),
                         Span::styled(
-                            format!("  {}", text::sanitize_line(&bad.reason)),
+                            format!("  {}", text::sanitize_line(&bad.reason.to_string())),
                             theme.dim(),
                         ),
                     ]),
@@ -375,7 +375,7 @@ impl Picker {
                     Span::styled(" ✗ ", theme.error()),
                     Span::raw(display_relative(&bad.path, &catalog.root)),
                     Span::styled(
-                        format!(": {}", text::sanitize_line(&bad.reason)),
+                        format!(": {}", text::sanitize_line(&bad.reason.to_string())),
                         theme.dim(),
                     ),
                 ])
