@@ -463,7 +463,7 @@ pub fn defaults_file(path: Option<&Path>) -> String {
         COLOR_NAMES.join(", ")
     );
     let _ = writeln!(out);
-    for line in crate::tui::widgets::wrap(&colours, 74) {
+    for line in crate::text::wrap(&colours, 74) {
         let _ = writeln!(out, "# {line}");
     }
     let _ = writeln!(out, "[colors]");

@@ -341,7 +341,7 @@ fn write_key_moments(out: &mut String, state: &State<'_>, moments: &[(usize, &Ev
 fn write_words(out: &mut String, indent: &str, event: &Event) {
     let width = TEXT_WIDTH.saturating_sub(indent.len()).max(20);
     let mut paragraph = |text: &str, indent: &str| {
-        for line in crate::tui::widgets::wrap(text, width) {
+        for line in text::wrap(text, width) {
             let _ = writeln!(out, "{indent}{line}");
         }
     };

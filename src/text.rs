@@ -103,6 +103,64 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Pads or cuts `text` to exactly `columns` columns, ending with `…` when
+/// it was cut: a cell of a table.
+pub fn fit(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let pad = columns.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// Word-wraps `text` to `columns` columns; words longer than a line are
+/// split. Newlines in the text start new lines.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    if columns == 0 {
+        return lines;
+    }
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word;
+            let mut w = width(word);
+            if used > 0 && used + 1 + w <= columns {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            while w > columns {
+                let (head, rest) = split_at_width(word, columns);
+                lines.push(head.to_owned());
+                word = rest;
+                w = width(word);
+            }
+            line.push_str(word);
+            used = w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Splits `word` after at most `columns` columns (at least one character,
+/// so wrapping always progresses).
+fn split_at_width(word: &str, columns: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > columns && i > 0 {
+            return word.split_at(i);
+        }
+        used += w;
+    }
+    (word, "")
+}
+
 /// A count with its thousands grouped: "3,001", "68,895".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -184,6 +242,27 @@ mod tests {
         assert_eq!(width("Mbappe\u{301}"), 6);
         assert_eq!(truncate("孫興慜", 5), "孫興…");
         assert_eq!(truncate("Griezmann", 5), "Grie…");
+    }
+
+    #[test]
+    fn wrap_respects_width_in_columns() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("孫興慜 scores", 6), ["孫興慜", "scores"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("one\ntwo", 20), ["one", "two"]);
+        assert!(wrap("anything", 0).is_empty());
+        for line in wrap("Mbappé, Tchouaméni et Koundé: 漢字漢字漢字 😀😀😀", 5) {
+            assert!(width(&line) <= 5, "{line}");
+        }
+    }
+
+    #[test]
+    fn fit_pads_or_cuts_to_the_exact_width() {
+        assert_eq!(fit("Kane", 6), "Kane  ");
+        assert_eq!(fit("Griezmann", 6), "Griez…");
+        assert_eq!(fit("孫興慜", 5), "孫興…");
+        assert_eq!(fit("孫興慜", 4), "孫… ");
+        assert_eq!(fit("anything", 0), "");
     }
 
     #[test]

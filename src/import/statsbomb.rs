@@ -50,6 +50,7 @@
 mod clock;
 mod commentary;
 mod convert;
+mod item;
 mod lineups;
 mod raw;
 mod report;

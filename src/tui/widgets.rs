@@ -345,56 +345,6 @@ pub(crate) fn fit_line(line: Line<'_>, max: usize) -> Line<'static> {
     Line::from(spans).style(line.style)
 }
 
-/// Word-wraps `text` to `width` columns; words longer than a line are
-/// split. Newlines in the text start new lines.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    if width == 0 {
-        return lines;
-    }
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let mut word = word;
-            let mut w = text::width(word);
-            if used > 0 && used + 1 + w <= width {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
-                continue;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-            }
-            while w > width {
-                let (head, rest) = split_at_width(word, width);
-                lines.push(head.to_owned());
-                word = rest;
-                w = text::width(word);
-            }
-            line.push_str(word);
-            used = w;
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// Splits `word` after at most `width` columns (at least one character,
-/// so wrapping always progresses).
-fn split_at_width(word: &str, width: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (i, c) in word.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && i > 0 {
-            return word.split_at(i);
-        }
-        used += w;
-    }
-    (word, "")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,18 +385,6 @@ mod tests {
                 proptest::prop_assert_eq!(a, b);
             }
             proptest::prop_assert_eq!(actual, expected);
-        }
-    }
-
-    #[test]
-    fn wrap_respects_width_in_columns() {
-        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
-        assert_eq!(wrap("孫興慜 scores", 6), ["孫興慜", "scores"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("one\ntwo", 20), ["one", "two"]);
-        assert!(wrap("anything", 0).is_empty());
-        for line in wrap("Mbappé, Tchouaméni et Koundé: 漢字漢字漢字 😀😀😀", 5) {
-            assert!(text::width(&line) <= 5, "{line}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! What became of each record: counts by reason (merged, skipped, or
 //! partly ignored), and the warnings `validate` prints for them.
 
-use super::convert::Item;
+use super::item::Item;
 use super::raw::{Field, Named};
 use crate::import::Diagnostic;
 

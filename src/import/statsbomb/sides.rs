@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::convert::Item;
+use super::item::Item;
 use super::lineups::{self, Lineups};
 use super::raw::{self, Field, Named};
 use super::report::note;

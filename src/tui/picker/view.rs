@@ -122,13 +122,6 @@ fn result_text(result: &FinalResult) -> String {
     }
 }
 
-/// Pads or cuts `text` to exactly `width` columns.
-fn cell(text: &str, width: usize) -> String {
-    let cut = text::truncate(text, width);
-    let pad = width.saturating_sub(text::width(&cut));
-    format!("{cut}{}", " ".repeat(pad))
-}
-
 impl Picker {
     fn match_line(&self, index: usize, entry: &Entry, columns: Columns) -> Vec<Span<'static>> {
         let theme = self.theme();
@@ -136,23 +129,26 @@ impl Picker {
         let gap = || Span::raw(" ".repeat(GAP));
         if columns.date > 0 {
             match entry.date {
-                Some(date) => spans.push(Span::raw(cell(&date.to_string(), columns.date))),
-                None => spans.push(Span::styled(cell("no date", columns.date), theme.dim())),
+                Some(date) => spans.push(Span::raw(text::fit(&date.to_string(), columns.date))),
+                None => spans.push(Span::styled(
+                    text::fit("no date", columns.date),
+                    theme.dim(),
+                )),
             }
             spans.push(gap());
         }
         if columns.competition > 0 {
             match &entry.competition {
-                Some(c) => spans.push(Span::raw(cell(c, columns.competition))),
+                Some(c) => spans.push(Span::raw(text::fit(c, columns.competition))),
                 None => spans.push(Span::styled(
-                    cell("competition unknown", columns.competition),
+                    text::fit("competition unknown", columns.competition),
                     theme.dim(),
                 )),
             }
             spans.push(gap());
         }
         spans.push(Span::styled(
-            cell(&entry.title(), columns.teams),
+            text::fit(&entry.title(), columns.teams),
             theme.strong(),
         ));
         if columns.score > 0 {
@@ -162,7 +158,7 @@ impl Picker {
                 Known::Unknown | Known::Pending => ("…".to_owned(), theme.dim()),
                 Known::Failed(_) => ("?".to_owned(), theme.error()),
             };
-            spans.push(Span::styled(cell(&score, columns.score), style));
+            spans.push(Span::styled(text::fit(&score, columns.score), style));
         }
         if columns.seen > 0 {
             spans.push(gap());
@@ -170,7 +166,7 @@ impl Picker {
                 .visit(index)
                 .map(|v| format!("◷ {}", v.label))
                 .unwrap_or_default();
-            spans.push(Span::styled(cell(&seen, columns.seen), theme.dim()));
+            spans.push(Span::styled(text::fit(&seen, columns.seen), theme.dim()));
         }
         spans
     }
@@ -244,21 +240,21 @@ impl Picker {
         let mut spans = vec![Span::raw(" ".repeat(MARK))];
         let gap = || Span::raw(" ".repeat(GAP));
         if columns.date > 0 {
-            spans.push(Span::raw(cell("Date", columns.date)));
+            spans.push(Span::raw(text::fit("Date", columns.date)));
             spans.push(gap());
         }
         if columns.competition > 0 {
-            spans.push(Span::raw(cell("Competition", columns.competition)));
+            spans.push(Span::raw(text::fit("Competition", columns.competition)));
             spans.push(gap());
         }
-        spans.push(Span::raw(cell("Match", columns.teams)));
+        spans.push(Span::raw(text::fit("Match", columns.teams)));
         if columns.score > 0 {
             spans.push(gap());
-            spans.push(Span::raw(cell("Result", columns.score)));
+            spans.push(Span::raw(text::fit("Result", columns.score)));
         }
         if columns.seen > 0 {
             spans.push(gap());
-            spans.push(Span::raw(cell("Left at", columns.seen)));
+            spans.push(Span::raw(text::fit("Left at", columns.seen)));
         }
         let line = fit_line(
             Line::from(spans).style(self.theme().dim()),

@@ -8,9 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Panel, draw_line, fit_line, moment, panel, wrap};
+use super::{Panel, draw_line, fit_line, moment, panel};
 use crate::model::{Detail, Event, Quote, Side};
 use crate::text;
+use crate::text::wrap;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 

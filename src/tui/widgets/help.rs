@@ -11,9 +11,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, draw_str, fit_line, panel_in, wrap};
+use super::{draw_line, draw_str, fit_line, panel_in};
 use crate::model::Card;
 use crate::text;
+use crate::text::wrap;
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, Command, Key, Keymap, Mode};
 use crate::tui::theme::Theme;
