@@ -3,9 +3,11 @@
 
 mod clock;
 mod event;
+mod phase;
 
 pub use clock::{Clock, ClockDisplay, ClockError, Period};
 pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
+pub use phase::Phase;
 
 use std::fmt;
 use std::sync::Arc;

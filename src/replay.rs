@@ -13,8 +13,10 @@ mod playback;
 mod state;
 mod stats;
 
+/// Where the match stands: defined with the model, which names it.
+pub use crate::model::Phase;
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
-pub use state::{BookedCard, Phase, Scorer, Snapshot, State, SubstitutionMade};
+pub use state::{BookedCard, Scorer, Snapshot, State, SubstitutionMade};
 pub use stats::{MatchStats, PlayCount, TeamStats};
 
 use std::collections::HashMap;

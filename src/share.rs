@@ -47,7 +47,7 @@ pub fn moment_line(state: &State<'_>, file: Option<&str>) -> String {
 /// Griezmann yellow card`, `45+5' half-time`.
 fn what(state: &State<'_>) -> String {
     let Some(event) = state.event() else {
-        return "Before kick-off".to_owned();
+        return Phase::PreMatch.label().to_owned();
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some(clock) = event.clock {
@@ -75,7 +75,7 @@ fn what(state: &State<'_>) -> String {
             if let Some(player) = player {
                 parts.push(player.to_owned());
             }
-            parts.push(kind_label(event, state.phase()).to_owned());
+            parts.push(kind_label(event, state.phase()).into_owned());
         }
     }
     if matches!(state.phase(), Phase::FullTime) && parts.len() == 1 {

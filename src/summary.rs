@@ -10,6 +10,7 @@
 
 mod markdown;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -78,7 +79,7 @@ pub(crate) fn moment_heading(state: &State<'_>, step: usize, event: &Event) -> S
     let replay = state.replay();
     let info = &replay.game().info;
     let at = replay.at(step);
-    let mut heading = capitalised(kind_label(event, at.phase()));
+    let mut heading = capitalised(&kind_label(event, at.phase()));
     let mut who = Vec::new();
     if let Some(player) = &event.player {
         who.push(player.to_string());
@@ -407,19 +408,12 @@ fn write_heading(out: &mut String, info: &MatchInfo) {
 
 /// The phase and clock: "2nd half, 54'", "Full time, 90+11'".
 pub(crate) fn phase_line(state: &State<'_>) -> String {
-    let phase = match state.phase() {
-        Phase::PreMatch => return "Before kick-off".to_owned(),
-        Phase::Playing(period) => period.label(),
-        Phase::Break(Period::First) => "Half-time",
-        Phase::Break(Period::Second) => "End of normal time",
-        Phase::Break(Period::ExtraFirst) => "Half-time in extra time",
-        Phase::Break(Period::ExtraSecond) => "End of extra time",
-        Phase::Break(Period::Shootout) => "End of the shoot-out",
-        Phase::FullTime => "Full time",
-    };
+    let phase = state.phase();
     match state.clock() {
-        Some(clock) => format!("{phase}, {}", clock.display()),
-        None => phase.to_owned(),
+        Some(clock) if phase != Phase::PreMatch => {
+            format!("{}, {}", phase.label(), clock.display())
+        }
+        _ => phase.label().to_owned(),
     }
 }
 
@@ -481,22 +475,18 @@ fn write_moment(out: &mut String, state: &State<'_>, told: bool) {
 }
 
 /// A few words naming the kind of a moment, in lower case: `penalty
-/// scored`, `half-time`.
-pub(crate) fn kind_label(event: &Event, phase: Phase) -> &str {
-    match &event.detail {
-        Detail::PeriodStart => match event.period {
-            Period::First => "kick-off",
-            Period::Second => "second half under way",
-            Period::ExtraFirst => "extra time under way",
-            Period::ExtraSecond => "second half of extra time under way",
-            Period::Shootout => "shoot-out begins",
-        },
+/// scored`, `half-time`. Periods and phases go by the model's names.
+pub(crate) fn kind_label(event: &Event, phase: Phase) -> Cow<'_, str> {
+    let words = match &event.detail {
+        Detail::PeriodStart => {
+            let start = event.period.start_label().to_lowercase();
+            return match event.period {
+                Period::First => start.into(),
+                _ => format!("{start} under way").into(),
+            };
+        }
         Detail::PeriodEnd => match phase {
-            Phase::FullTime => "full time",
-            Phase::Break(Period::First) => "half-time",
-            Phase::Break(Period::Second) => "end of normal time",
-            Phase::Break(Period::ExtraFirst) => "half-time in extra time",
-            Phase::Break(Period::ExtraSecond) => "end of extra time",
+            Phase::FullTime | Phase::Break(_) => return phase.label().to_lowercase().into(),
             _ => "end of the period",
         },
         Detail::Goal {
@@ -518,7 +508,8 @@ pub(crate) fn kind_label(event: &Event, phase: Phase) -> &str {
         Detail::ShootoutKick { .. } => "shoot-out kick",
         Detail::Play { action, .. } => action.as_deref().unwrap_or("play"),
         Detail::Note { .. } => "note",
-    }
+    };
+    Cow::Borrowed(words)
 }
 
 fn card_name(card: Card) -> &'static str {

@@ -497,7 +497,7 @@ fn cup_final_extra_time_and_shootout() {
         .iter()
         .position(|e| matches!(e.detail, Detail::PeriodEnd))
         .expect("half time");
-    assert_eq!(replay.at(half_time + 1).phase().label(), "HT");
+    assert_eq!(replay.at(half_time + 1).phase().code(), "HT");
 
     // Penalties: one awarded each way, the home one missed.
     let awarded: Vec<(Side, Option<&str>, Option<&str>)> = game

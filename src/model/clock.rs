@@ -187,14 +187,26 @@ impl Period {
         }
     }
 
-    /// A short name for the scoreboard.
+    /// The period in words while it is played: "1st half", "Penalty
+    /// shoot-out".
     pub const fn label(self) -> &'static str {
         match self {
             Period::First => "1st half",
             Period::Second => "2nd half",
             Period::ExtraFirst => "Extra time 1",
             Period::ExtraSecond => "Extra time 2",
-            Period::Shootout => "Penalties",
+            Period::Shootout => "Penalty shoot-out",
+        }
+    }
+
+    /// The moment the period begins, in words: "Kick-off", "Second half".
+    pub const fn start_label(self) -> &'static str {
+        match self {
+            Period::First => "Kick-off",
+            Period::Second => "Second half",
+            Period::ExtraFirst => "Extra time",
+            Period::ExtraSecond => "Extra time, second half",
+            Period::Shootout => "Penalty shoot-out",
         }
     }
 

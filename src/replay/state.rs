@@ -4,36 +4,7 @@
 use serde::Serialize;
 
 use super::{Replay, count_upto};
-use crate::model::{Card, Clock, Detail, Event, GoalMethod, Period, Score, Side};
-
-/// Where the match stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Phase {
-    /// Before the first event.
-    PreMatch,
-    /// A period is being played.
-    Playing(Period),
-    /// A period has ended and another is to come.
-    Break(Period),
-    /// The final whistle has gone.
-    FullTime,
-}
-
-impl Phase {
-    /// Short scoreboard label: `1H`, `HT`, `FT`…
-    pub fn label(self) -> &'static str {
-        match self {
-            Phase::PreMatch => "KO",
-            Phase::Playing(p) => p.code(),
-            Phase::Break(Period::First) => "HT",
-            Phase::Break(Period::Second) => "90'",
-            Phase::Break(Period::ExtraFirst) => "ET HT",
-            Phase::Break(Period::ExtraSecond) => "AET",
-            Phase::Break(Period::Shootout) => "PSO",
-            Phase::FullTime => "FT",
-        }
-    }
-}
+use crate::model::{Card, Clock, Detail, Event, GoalMethod, Period, Phase, Score, Side};
 
 /// A goal in a scorers list.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -385,9 +385,9 @@ impl Picker {
             let label = match (state.phase(), state.clock()) {
                 (Phase::FullTime, _) => "FT".to_owned(),
                 (Phase::PreMatch, _) => "KO".to_owned(),
-                (Phase::Break(_), _) => state.phase().label().to_owned(),
+                (Phase::Break(_), _) => state.phase().code().to_owned(),
                 (_, Some(clock)) => clock.display().to_string(),
-                (phase, None) => phase.label().to_owned(),
+                (phase, None) => phase.code().to_owned(),
             };
             self.visits.insert(
                 index,

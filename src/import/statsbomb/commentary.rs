@@ -2,7 +2,7 @@
 //! an imported match reads like a match and the commentary panel is never
 //! empty. Every name passed in is already sanitised.
 
-use crate::model::{Card, GoalMethod, KickOutcome, Period, Score, ShotOutcome};
+use crate::model::{Card, GoalMethod, KickOutcome, Period, Phase, Score, ShotOutcome};
 
 /// The two team names, home first, and the running score.
 pub struct Scoreline<'a> {
@@ -140,21 +140,20 @@ pub fn period_start(period: Period) -> String {
     .to_owned()
 }
 
-/// A period ends; `last` when no later period follows.
+/// A period ends; `last` when no later period follows. It is named as the
+/// viewer names the phase it leads to: "Half-time", "Full time".
 pub fn period_end(
     period: Period,
     last: bool,
     now: &Scoreline<'_>,
     shootout: Option<Score>,
 ) -> String {
-    let what = match (period, last) {
-        (Period::First, _) => "Half time",
-        (Period::Shootout, _) => "The shoot-out is over",
-        (_, true) => "Full time",
-        (Period::Second, false) => "End of normal time",
-        (Period::ExtraFirst, false) => "Half time in extra time",
-        (Period::ExtraSecond, false) => "End of extra time",
-    };
+    let what = if last {
+        Phase::FullTime
+    } else {
+        Phase::Break(period)
+    }
+    .label();
     let pens = shootout.map_or(String::new(), |s| {
         format!(" ({}-{} on penalties)", s.home, s.away)
     });

@@ -5,8 +5,8 @@
 
 use ratatui::style::Style;
 
-use crate::model::{Card, Detail, Event, GoalMethod, KickOutcome, Period, ShotOutcome};
-use crate::replay::{Phase, Replay};
+use crate::model::{Card, Detail, Event, GoalMethod, KickOutcome, ShotOutcome};
+use crate::replay::Replay;
 use crate::text;
 use crate::tui::theme::Theme;
 
@@ -36,28 +36,10 @@ fn who(name: Option<&str>) -> &str {
     name.map_or("", text::surname)
 }
 
-fn period_start(period: Period) -> &'static str {
-    match period {
-        Period::First => "Kick-off",
-        Period::Second => "Second half",
-        Period::ExtraFirst => "Extra time",
-        Period::ExtraSecond => "Extra time, second half",
-        Period::Shootout => "Penalty shoot-out",
-    }
-}
-
-/// The words for a period's end: full time when it is the last whistle.
-pub fn period_end(replay: &Replay, step: usize, period: Period) -> &'static str {
-    if replay.at(step).phase() == Phase::FullTime {
-        return "Full time";
-    }
-    match period {
-        Period::First => "Half-time",
-        Period::Second => "End of normal time",
-        Period::ExtraFirst => "Extra-time interval",
-        Period::ExtraSecond => "End of extra time",
-        Period::Shootout => "Shoot-out over",
-    }
+/// The words for a period's end: the phase it leads to, full time when it
+/// is the last whistle.
+pub fn period_end(replay: &Replay, step: usize) -> &'static str {
+    replay.at(step).phase().label()
 }
 
 fn outcome(outcome: Option<ShotOutcome>) -> &'static str {
@@ -84,16 +66,11 @@ pub fn summary(replay: &Replay, step: usize, event: &Event) -> String {
             .join(" ")
     };
     match &event.detail {
-        Detail::PeriodStart => period_start(event.period).to_owned(),
+        Detail::PeriodStart => event.period.start_label().to_owned(),
         Detail::PeriodEnd => {
             let state = replay.at(step);
             let score = state.score();
-            let mut out = format!(
-                "{} {}-{}",
-                period_end(replay, step, event.period),
-                score.home,
-                score.away
-            );
+            let mut out = format!("{} {}-{}", period_end(replay, step), score.home, score.away);
             if let Some(pens) = state.shootout() {
                 out.push_str(&format!(", {}-{} pens", pens.home, pens.away));
             }
@@ -176,8 +153,8 @@ fn first_line(text: &str) -> &str {
 /// A heading for the commentary panel: "Goal", "Yellow card"…
 pub fn kind_title(replay: &Replay, step: usize, event: &Event) -> String {
     match &event.detail {
-        Detail::PeriodStart => period_start(event.period).to_owned(),
-        Detail::PeriodEnd => period_end(replay, step, event.period).to_owned(),
+        Detail::PeriodStart => event.period.start_label().to_owned(),
+        Detail::PeriodEnd => period_end(replay, step).to_owned(),
         Detail::Goal { method, .. } => match method {
             GoalMethod::OwnGoal => "Own goal".to_owned(),
             GoalMethod::Penalty => "Goal (penalty)".to_owned(),

@@ -56,22 +56,15 @@ impl<'a> ScoreboardWidget<'a> {
 /// "Full time · 1-1, 4-2 pens".
 pub fn phase_text(state: &State) -> String {
     let clock = state.clock().map(|c| c.display().to_string());
-    let mut out = match state.phase() {
-        Phase::PreMatch => "Before kick-off".to_owned(),
-        Phase::Playing(Period::Shootout) => "Penalty shoot-out".to_owned(),
-        Phase::Playing(period) => match clock {
-            Some(clock) => format!("{} · {clock}", period.label()),
-            None => period.label().to_owned(),
-        },
-        Phase::Break(Period::First) => "Half-time".to_owned(),
-        Phase::Break(Period::Second) => "End of normal time".to_owned(),
-        Phase::Break(Period::ExtraFirst) => "Extra-time interval".to_owned(),
-        Phase::Break(Period::ExtraSecond) => "End of extra time".to_owned(),
-        Phase::Break(Period::Shootout) => "Shoot-out over".to_owned(),
-        Phase::FullTime => {
-            let aet = state.events().iter().any(|e| e.period.is_extra_time());
-            if aet { "Full time (aet)" } else { "Full time" }.to_owned()
+    let phase = state.phase();
+    let mut out = match (phase, clock) {
+        (Phase::Playing(period), Some(clock)) if period != Period::Shootout => {
+            format!("{} · {clock}", phase.label())
         }
+        (Phase::FullTime, _) if state.events().iter().any(|e| e.period.is_extra_time()) => {
+            format!("{} (aet)", phase.label())
+        }
+        _ => phase.label().to_owned(),
     };
     if let Some(pens) = state.shootout() {
         let score = state.score();
@@ -85,7 +78,7 @@ pub fn phase_text(state: &State) -> String {
 
 /// The short form for the one-line board: "2H 54'", "HT", "FT".
 fn phase_short(state: &State) -> String {
-    let label = state.phase().label();
+    let label = state.phase().code();
     match (state.phase(), state.clock()) {
         (Phase::Playing(p), Some(clock)) if p != Period::Shootout => {
             format!("{label} {}", clock.display())
