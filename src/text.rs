@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 use unicode_width::UnicodeWidthStr;
 
 /// Replaces every control character (C0, DEL, C1) with a visible stand-in,
@@ -161,6 +163,29 @@ fn split_at_width(word: &str, columns: usize) -> (&str, &str) {
     (word, "")
 }
 
+/// `text` as a fan on an English keyboard types it, for matching: lower
+/// case, accents dropped ("Mbappé" is "mbappe", "Köln" "koln") and the
+/// letters that do not decompose spelt out ("Ødegaard" is "odegaard",
+/// "Straße" "strasse", "Łukasz" "lukasz"). Everything else, punctuation
+/// included, is kept.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+        match c {
+            'ø' | 'Ø' => out.push('o'),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// A count with its thousands grouped: "3,001", "68,895".
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -263,6 +288,24 @@ mod tests {
         assert_eq!(fit("孫興慜", 5), "孫興…");
         assert_eq!(fit("孫興慜", 4), "孫… ");
         assert_eq!(fit("anything", 0), "");
+    }
+
+    #[test]
+    fn folding_drops_case_and_accents_and_spells_out_the_rest() {
+        assert_eq!(fold("Kylian Mbappé"), "kylian mbappe");
+        assert_eq!(fold("ÇAĞLAR SÖYÜNCÜ"), "caglar soyuncu");
+        assert_eq!(fold("1. FC Köln"), "1. fc koln");
+        assert_eq!(fold("Martin Ødegaard"), "martin odegaard");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Ærø"), "aero");
+        assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("Łukasz Đorđević"), "lukasz dordevic");
+        assert_eq!(fold("Þór"), "thor");
+        assert_eq!(
+            fold("N'Golo Kanté, 2022-12-10.json"),
+            "n'golo kante, 2022-12-10.json"
+        );
+        assert_eq!(fold("孫興慜"), "孫興慜");
     }
 
     #[test]

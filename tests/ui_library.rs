@@ -241,6 +241,23 @@ fn accents_are_ignored_both_ways() {
     assert_eq!(p.shown().len(), 1, "e in the filter finds é");
 }
 
+/// The list folds as the search does: letters that do not decompose are
+/// spelt the way fans type them.
+#[test]
+fn letters_without_accents_to_drop_are_spelt_out() {
+    let mut catalog = catalog();
+    catalog.entries[0].home = "FK Bodø/Glimt".into();
+    catalog.entries[0].away = "1. FC Straßburg".into();
+    for typed in ["bodo", "strassburg", "BODØ"] {
+        let mut p = Picker::new(catalog.clone(), AppOptions::default());
+        p.update(Action::ListFilter);
+        for c in typed.chars() {
+            p.update(Action::ListFilterType(c));
+        }
+        assert_eq!(p.shown().len(), 1, "{typed}");
+    }
+}
+
 #[test]
 fn results_are_not_searchable() {
     let mut p = picker();

@@ -10,23 +10,20 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use super::filter::people;
 use super::widgets::moment;
 use crate::model::{Detail, Event};
 use crate::replay::Replay;
 use crate::text;
 
-/// `text` as search compares it: lower case, accents and the joining
-/// punctuation (apostrophes, hyphens) dropped, every other mark a space,
-/// and letters that do not decompose (ø, ß, ł…) spelt the way fans type
-/// them.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if is_combining_mark(c) || is_joiner(c) {
+/// `text` as search compares it: folded as [`text::fold`] folds it (case
+/// and accents gone, ø, ß, ł… spelt the way fans type them), with the
+/// joining punctuation (apostrophes, hyphens) dropped and every other mark
+/// a space.
+pub fn fold(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    for c in text::fold(words).chars() {
+        if is_joiner(c) {
             continue;
         }
         if !c.is_alphanumeric() {
@@ -35,17 +32,7 @@ pub fn fold(text: &str) -> String {
             }
             continue;
         }
-        match c {
-            'ø' | 'Ø' => out.push('o'),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ł' | 'Ł' => out.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ı' => out.push('i'),
-            c => out.extend(c.to_lowercase()),
-        }
+        out.push(c);
     }
     out
 }

@@ -23,6 +23,7 @@ use crate::import::{LoadError, Loaded};
 use crate::library::{Catalog, Entry, Origin};
 use crate::model::FinalResult;
 use crate::replay::{Phase, Replay};
+use crate::text::fold;
 
 /// One line of the list: a match, or a file that could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -569,14 +570,4 @@ fn haystack(entry: &Entry, catalog: &Catalog) -> String {
         entry.away,
         entry.location(&catalog.root),
     ))
-}
-
-/// Text as the filter compares it: lower case, accents dropped, so that
-/// "alaves" finds "Alavés" and "KOLN" finds "Köln".
-fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
