@@ -156,7 +156,10 @@ pub fn scan(root: &Path, options: LoadOptions) -> std::io::Result<Catalog> {
             }
             Ok(Described::Lineups) => catalog.companions += 1,
             Ok(Described::Other) => catalog.ignored += 1,
-            Err(reason) => unreadable.push(Unreadable { path, reason }),
+            Err(reason) => {
+                tracing::debug!("{}: not listed: {reason}", path.display());
+                unreadable.push(Unreadable { path, reason });
+            }
         }
     }
     let by_id: HashMap<u64, &MatchListEntry> = match_lists

@@ -37,6 +37,7 @@ impl Reading<'_> {
 }
 
 fn main() -> ExitCode {
+    start_logging();
     // Read first: `--help` lists the keys it sets.
     let config = config::load();
     let cli = Cli::parse_checked(&config.settings.keymap);
@@ -55,6 +56,70 @@ fn main() -> ExitCode {
         Some(Command::Validate(args)) => validate(args, reading),
         Some(Command::Convert(args)) => convert(args, reading),
     }
+}
+
+/// What turns logging on: a filter such as `debug` or `touchline=trace`.
+const LOG_VAR: &str = "TOUCHLINE_LOG";
+
+/// Turns logging on when [`LOG_VAR`] holds a filter (any `EnvFilter`
+/// directive): lines go to `touchline.log` in the user's state directory,
+/// never to the terminal, which the viewer owns. Off by default. A filter
+/// or a file that will not do is said on stderr now, before any screen.
+fn start_logging() {
+    let Some(directives) = std::env::var_os(LOG_VAR).filter(|v| !v.is_empty()) else {
+        return;
+    };
+    let directives = directives.to_string_lossy();
+    let filter = match tracing_subscriber::EnvFilter::try_new(&*directives) {
+        Ok(filter) => filter,
+        Err(e) => {
+            let shown = text::sanitize_line(&directives);
+            eprintln!("warning: {LOG_VAR}={shown}: {e}; nothing is logged");
+            return;
+        }
+    };
+    let Some(path) = log_path() else {
+        eprintln!("warning: {LOG_VAR} is set but there is no home directory to log to");
+        return;
+    };
+    let file = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+        });
+    let file = match file {
+        Ok(file) => file,
+        Err(e) => {
+            let shown = text::sanitize_line(&path.display().to_string()).into_owned();
+            eprintln!("warning: cannot write the log {shown}: {e}; nothing is logged");
+            return;
+        }
+    };
+    let installed = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+    if installed.is_ok() {
+        tracing::info!(
+            version = env!("CARGO_PKG_VERSION"),
+            args = ?std::env::args_os().skip(1).collect::<Vec<_>>(),
+            "touchline starts"
+        );
+    }
+}
+
+/// `touchline.log` in the state directory (`~/.local/state/touchline` on
+/// Linux), or where the platform keeps local data when it has no state
+/// directory.
+fn log_path() -> Option<std::path::PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "touchline")?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Some(dir.join("touchline.log"))
 }
 
 /// Loads FILE, or the bundled match when there is none; on failure prints
@@ -337,9 +402,13 @@ fn panic_if_asked(terminal: &mut ratatui::DefaultTerminal, app: &App) {
 /// the shell's 128 + signal convention.
 fn restore_on_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
-        // Without the handler the defaults apply; the viewer still works.
-        return;
+    let mut signals = match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        Ok(signals) => signals,
+        Err(e) => {
+            // Without the handler the defaults apply; the viewer still works.
+            tracing::warn!("no handler for SIGTERM, SIGHUP and SIGINT: {e}");
+            return;
+        }
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {

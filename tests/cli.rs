@@ -1243,3 +1243,44 @@ fn validate_reports_what_a_statsbomb_import_skipped() {
     );
     assert!(run.stderr.contains("warning: "), "{}", run.stderr);
 }
+
+/// `TOUCHLINE_LOG` turns on a log file in the state directory and prints
+/// nothing more; without it no file is made; a filter that will not parse
+/// is said on stderr, and the command still runs.
+#[cfg(target_os = "linux")]
+#[test]
+fn touchline_log_writes_to_the_state_directory_only() {
+    let state = tempfile::tempdir().unwrap();
+    let run = |log: Option<&str>| {
+        let mut command = Command::new(BIN);
+        command
+            .args(["summary", BUNDLED_PATH])
+            .env("TOUCHLINE_CONFIG", "")
+            .env("XDG_STATE_HOME", state.path())
+            .env_remove("TOUCHLINE_LOG");
+        if let Some(log) = log {
+            command.env("TOUCHLINE_LOG", log);
+        }
+        let output = command.output().expect("the binary runs");
+        assert!(output.status.success(), "{output:?}");
+        (
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let log = state.path().join("touchline").join("touchline.log");
+    let (quiet, _) = run(None);
+    assert!(!log.exists(), "logging is off by default");
+    assert_eq!(run(Some("debug")), (quiet.clone(), String::new()));
+    let written = std::fs::read_to_string(&log).expect("the log was written");
+    assert!(
+        written.contains("INFO") && written.contains("touchline starts"),
+        "{written}"
+    );
+    let (stdout, stderr) = run(Some("touchline=loud"));
+    assert_eq!(stdout, quiet);
+    assert!(
+        stderr.starts_with("warning: TOUCHLINE_LOG=touchline=loud: "),
+        "{stderr}"
+    );
+}

@@ -323,3 +323,53 @@ fn the_watcher_delivers_appends_deletion_and_replacement() {
         }
     }
 }
+
+/// What the watcher's thread finds goes to the log, which is off unless
+/// the binary turns it on: a refused version as a warning.
+#[test]
+fn the_watcher_logs_a_version_it_refuses() {
+    use std::sync::{Arc, Mutex};
+    /// The log's lines, kept for the test to read.
+    #[derive(Clone, Default)]
+    struct Lines(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Lines {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let lines = Lines::default();
+    let writer = lines.clone();
+    // The watcher logs from a thread of its own, so the subscriber is
+    // global; no other test in this file reads the log.
+    tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::DEBUG)
+        .init();
+
+    let (text, ends, _) = appended_layout();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, &text).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watch = follow::watch(follower(&path), move |update| tx.send(update).is_ok())
+        .expect("the folder can be watched");
+    let next = || {
+        rx.recv_timeout(Duration::from_secs(30))
+            .expect("the watcher delivered nothing")
+    };
+    assert_eq!(shown(&next()), ends.len());
+    let broken = format!("{} oops {}", &text[..ends[3]], &text[ends[3]..]);
+    std::fs::write(&path, broken).unwrap();
+    while !matches!(next(), Update::Problem(Problem::Broken(_))) {}
+    let log = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.lines()
+            .any(|l| l.contains("WARN") && l.contains("update refused") && l.contains("live.json")),
+        "{log}"
+    );
+}

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use notify::event::{AccessKind, EventKind};
 use notify::{RecursiveMode, Watcher};
 
-use super::{Follower, Update};
+use super::{Follower, Problem, Update};
 
 /// The watch; dropping it stops the notifications (the thread ends once
 /// it next wakes).
@@ -47,10 +47,14 @@ pub fn watch(
                 ) && event.paths.iter().any(|p| p.file_name() == name.as_deref())
             }
             // A lost event or an overflowed queue: look again to be sure.
-            Err(_) => true,
+            Err(e) => {
+                tracing::warn!("file notification failed, checking the file again: {e}");
+                true
+            }
         };
-        if relevant {
-            let _ = pokes.send(());
+        // Fails only once the checking thread has ended, with the viewer.
+        if relevant && pokes.send(()).is_err() {
+            tracing::debug!("a change came after following stopped");
         }
     })?;
     let folder = match follower.path().parent() {
@@ -63,11 +67,11 @@ pub fn watch(
         .spawn(move || {
             let mut pending = true;
             loop {
-                if pending
-                    && let Some(update) = follower.check()
-                    && !deliver(update)
-                {
-                    return;
+                if pending && let Some(update) = follower.check() {
+                    log(&follower, &update);
+                    if !deliver(update) {
+                        return;
+                    }
                 }
                 // Sleeps until the next notification; a burst of them
                 // (a writer's many small writes) makes one check.
@@ -80,4 +84,24 @@ pub fn watch(
         })
         .map_err(notify::Error::io)?;
     Ok(Watch { _watcher: watcher })
+}
+
+/// Writes what a check found to the log: a refused version as a warning,
+/// a file caught between two writes (gone, empty, half-written) as the
+/// routine it is while another program writes.
+fn log(follower: &Follower, update: &Update) {
+    let file = follower.name();
+    match update {
+        Update::Match { game, partial } => {
+            let events = game.events.len();
+            match partial {
+                Some(partial) => tracing::debug!("{file}: new version, {partial}"),
+                None => tracing::debug!("{file}: new version, {events} events"),
+            }
+        }
+        Update::Problem(problem @ Problem::Broken(_)) => {
+            tracing::warn!("{}", problem.describe(file));
+        }
+        Update::Problem(problem) => tracing::debug!("{}", problem.describe(file)),
+    }
 }

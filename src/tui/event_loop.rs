@@ -123,6 +123,9 @@ fn find_results(load: Loader, inputs: Sender<Input>) -> io::Result<Sender<(usize
         .spawn(move || {
             for (index, origin) in queue {
                 let result = load(&origin).map(|loaded| final_result(&Replay::new(loaded.game)));
+                if let Err(e) = &result {
+                    tracing::warn!("no result for the list: {e}");
+                }
                 if inputs.send(Input::Result(index, result)).is_err() {
                     return;
                 }
@@ -196,8 +199,10 @@ impl Screen<'_> {
             redraw = true;
         }
         for job in picker.wanted_results() {
-            // The thread outlives the loop, so sending cannot fail.
-            let _ = jobs.send(job);
+            // The thread outlives the loop, so sending fails only if it died.
+            if jobs.send(job).is_err() {
+                tracing::warn!("the thread finding results has stopped");
+            }
         }
         redraw
     }
@@ -330,9 +335,10 @@ fn retake(screen: &mut DefaultTerminal) -> io::Result<()> {
 fn watch_for_continue(inputs: Sender<Input>) {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([signal_hook::consts::SIGCONT])
     else {
+        tracing::warn!("no handler for SIGCONT: a continued viewer repaints only what changes");
         return;
     };
-    let _ = std::thread::Builder::new()
+    let spawned = std::thread::Builder::new()
         .name("touchline-sigcont".to_owned())
         .spawn(move || {
             for _ in signals.forever() {
@@ -341,6 +347,9 @@ fn watch_for_continue(inputs: Sender<Input>) {
                 }
             }
         });
+    if let Err(e) = spawned {
+        tracing::warn!("no thread to wait for SIGCONT: {e}");
+    }
 }
 
 /// Blanks the screen and forgets the last frame, so the next draw paints
