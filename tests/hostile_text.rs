@@ -8,6 +8,8 @@
 //! every view at every step, `summary` as text, Markdown and JSON, `validate`,
 //! `convert`, and error messages that quote the file or its name.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -162,7 +164,7 @@ fn every_frame_is_clean(path: &std::path::Path) {
                 }
                 buf.reset();
                 (&app).render(area, &mut buf);
-                let text: String = buf.content().iter().map(|cell| cell.symbol()).collect();
+                let text = common::screen::text(&buf);
                 assert_clean(
                     &format!("{:?} at step {step}, {width}x{height}", app.view()),
                     &text,

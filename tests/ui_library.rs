@@ -3,6 +3,8 @@
 //! through its actions: filtering, opening a match, coming back to the
 //! list with the place remembered, results only with spoilers shown.
 
+mod common;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -101,17 +103,7 @@ fn screen(picker: &mut Picker, width: u16, height: u16) -> String {
     terminal
         .draw(|frame| frame.render_widget(&*picker, frame.area()))
         .unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::screen::trimmed(terminal.backend().buffer())
 }
 
 macro_rules! snapshots {

@@ -6,9 +6,10 @@
 //! below. They never depend on the environment: the colour mode is passed
 //! explicitly.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use touchline::import;
 use touchline::model::{Match, MatchInfo, Team};
@@ -34,27 +35,8 @@ fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn text_of(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            // The cell after a wide character is hidden by it.
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 fn screen(app: &App, width: u16, height: u16) -> String {
-    text_of(draw(app, width, height).backend().buffer())
+    common::screen::text(draw(app, width, height).backend().buffer())
 }
 
 /// The app just after Tchouaméni's goal (17'), reached as a fan would.
@@ -195,11 +177,12 @@ fn no_size_panics_at_any_step() {
     struck.update(Action::NextGoal);
     struck.update(Action::NextEvent);
     apps.push(struck);
-    for app in &apps {
-        for &(w, h) in &sizes {
+    common::sizes::sweep("every app", sizes, |w, h| {
+        for app in &apps {
             draw(app, w, h);
         }
-    }
+        Ok(())
+    });
 }
 
 #[test]
@@ -375,7 +358,7 @@ fn a_goal_struck_off_by_var_is_crossed_out_marked_and_not_counted() {
     assert_eq!(app.state().score().home, 0);
     let terminal = draw(&app, 100, 30);
     let buffer = terminal.backend().buffer();
-    let text = text_of(buffer);
+    let text = common::screen::text(buffer);
     assert!(text.contains("Goal Håland VAR: no goal"), "{text}");
     // The struck-off words carry CROSSED_OUT; the marker does not, so it
     // reads even where the terminal cannot strike through.
@@ -424,7 +407,12 @@ fn wide_and_combining_names_keep_the_columns_straight() {
             let last = buffer[(w - 1, y)].symbol();
             let first = buffer[(0, y)].symbol();
             if first == "│" {
-                assert_eq!(last, "│", "{w}x{h} row {y}:\n{}", text_of(buffer));
+                assert_eq!(
+                    last,
+                    "│",
+                    "{w}x{h} row {y}:\n{}",
+                    common::screen::text(buffer)
+                );
             }
         }
     }

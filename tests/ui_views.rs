@@ -8,12 +8,12 @@
 //!
 //! Snapshots hold characters only; colour is checked separately below.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::widgets::Widget;
 use touchline::import::{self, LoadOptions};
@@ -59,15 +59,7 @@ fn draw(widget: impl Widget, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 fn text_of(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    common::screen::text(terminal.backend().buffer())
 }
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
@@ -168,28 +160,31 @@ fn no_view_is_ever_empty_or_panics() {
         .flat_map(|w| (1..=60).step_by(4).map(move |h| (w, h)))
         .collect();
     sizes.extend([(1, 1), (80, 24), (120, 40)]);
-    for replay in [synthetic(), bundled()] {
-        let theme = theme(&replay, ColorMode::Basic);
-        for step in [0, replay.kick_off(), replay.steps() / 2, replay.steps()] {
-            for &(w, h) in &sizes {
+    let replays = [synthetic(), bundled()];
+    let themes = replays
+        .each_ref()
+        .map(|replay| theme(replay, ColorMode::Basic));
+    common::sizes::sweep("the views", sizes, |w, h| {
+        for (replay, theme) in replays.iter().zip(&themes) {
+            for step in [0, replay.kick_off(), replay.steps() / 2, replay.steps()] {
                 let screens = [
-                    text_of(&draw(PitchWidget::new(&replay, step, &theme), w, h)),
-                    text_of(&draw(StatsWidget::new(&replay, step, &theme), w, h)),
-                    text_of(&draw(XgRaceWidget::new(&replay, step, &theme), w, h)),
-                    text_of(&draw(LineupsWidget::new(&replay, step, &theme), w, h)),
+                    text_of(&draw(PitchWidget::new(replay, step, theme), w, h)),
+                    text_of(&draw(StatsWidget::new(replay, step, theme), w, h)),
+                    text_of(&draw(XgRaceWidget::new(replay, step, theme), w, h)),
+                    text_of(&draw(LineupsWidget::new(replay, step, theme), w, h)),
                 ];
                 for (view, screen) in [View::Pitch, View::Stats, View::XgRace, View::Lineups]
                     .iter()
                     .zip(&screens)
                 {
-                    assert!(
-                        screen.chars().any(|c| !c.is_whitespace()),
-                        "{view:?} empty at {w}x{h}, step {step}"
-                    );
+                    if !screen.chars().any(|c| !c.is_whitespace()) {
+                        return Err(format!("{view:?} empty at step {step}"));
+                    }
                 }
             }
         }
-    }
+        Ok(())
+    });
 }
 
 /// With NO_COLOR the views carry no colour at all, and still tell the
@@ -404,8 +399,7 @@ fn real_match() -> Option<(String, Replay)> {
 /// 200x60, for the bundled match, the StatsBomb fixture and (when the
 /// directory is given) a real match, at kick-off and just after the first
 /// goal, playing with the ball half way to the next action: none panics.
-/// Frames are drawn into one reused buffer, which is what keeps this
-/// affordable.
+/// Every size in CI, a sample in a plain `cargo test` ([`common::sizes`]).
 #[test]
 fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
     let mut matches = vec![
@@ -413,7 +407,6 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
         ("cup final fixture".to_owned(), cup_final()),
     ];
     matches.extend(real_match());
-    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
     for (name, replay) in matches {
         let mut app = app_on(replay);
         for stop in ["kick-off", "first goal"] {
@@ -430,22 +423,12 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
                 if help {
                     app.update(Action::OpenHelp);
                 }
-                for width in 1..=200 {
-                    for height in 1..=60 {
-                        let area = Rect::new(0, 0, width, height);
-                        buf.resize(area);
-                        buf.reset();
-                        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            (&app).render(area, &mut buf);
-                        }));
-                        assert!(
-                            drawn.is_ok(),
-                            "{name}, {stop}, {:?}{}, {width}x{height} panicked",
-                            app.view(),
-                            if help { " with help" } else { "" }
-                        );
-                    }
-                }
+                let what = format!(
+                    "{name}, {stop}, {:?}{}",
+                    app.view(),
+                    if help { " with help" } else { "" }
+                );
+                common::sizes::never_panics(&what, |area, buf| (&app).render(area, buf));
                 if help {
                     app.update(Action::CloseHelp);
                 } else {
@@ -467,7 +450,6 @@ fn the_match_list_at_every_size_from_1x1_to_200x60_never_panics() {
     std::fs::write(dir.path().join("half.json"), "{\"match\": {").unwrap();
     let catalog = library::scan(dir.path(), LoadOptions::default()).expect("a folder");
     let mut picker = Picker::new(catalog, AppOptions::default());
-    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
     for state in ["browsing", "typing with results", "help"] {
         match state {
             "typing with results" => {
@@ -481,21 +463,10 @@ fn the_match_list_at_every_size_from_1x1_to_200x60_never_panics() {
             }
             _ => {}
         }
-        for width in 1..=200 {
-            for height in 1..=60 {
-                let area = Rect::new(0, 0, width, height);
-                buf.resize(area);
-                buf.reset();
-                picker.set_viewport(width, height);
-                let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    (&picker).render(area, &mut buf);
-                }));
-                assert!(
-                    drawn.is_ok(),
-                    "the list, {state}, {width}x{height} panicked"
-                );
-            }
-        }
+        common::sizes::never_panics(&format!("the list, {state}"), |area, buf| {
+            picker.set_viewport(area.width, area.height);
+            (&picker).render(area, buf);
+        });
     }
 }
 
@@ -514,16 +485,5 @@ fn a_followed_match_at_every_size_from_1x1_to_200x60_never_panics() {
             message: "\"clock\": expected a clock".into(),
         }),
     )));
-    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
-    for width in 1..=200 {
-        for height in 1..=60 {
-            let area = Rect::new(0, 0, width, height);
-            buf.resize(area);
-            buf.reset();
-            let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                (&app).render(area, &mut buf);
-            }));
-            assert!(drawn.is_ok(), "following, {width}x{height} panicked");
-        }
-    }
+    common::sizes::never_panics("following", |area, buf| (&app).render(area, buf));
 }

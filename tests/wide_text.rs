@@ -124,6 +124,24 @@ fn frame_columns(row: &str) -> Vec<(usize, char)> {
     out
 }
 
+/// The tests' one way of reading a frame: a wide character prints once
+/// and the cell it covers not at all, so a row is as wide on the page as
+/// on the screen.
+#[test]
+fn a_frame_reads_as_the_terminal_shows_it() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 2));
+    buffer.set_string(0, 0, "손흥민 7", Style::default());
+    buffer.set_string(1, 1, "a😀b", Style::default());
+    let shown = rows(&buffer);
+    assert_eq!(shown, ["손흥민 7", " a😀b   "]);
+    assert!(shown.iter().all(|row| width(row) == 8), "{shown:?}");
+    assert_eq!(common::screen::text(&buffer), "손흥민 7\n a😀b   \n");
+    assert_eq!(common::screen::trimmed(&buffer), "손흥민 7\n a😀b\n");
+}
+
 #[test]
 fn the_twin_is_as_wide_as_the_original() {
     assert_eq!(ascii_twin("손흥민"), "WwWwWw");
