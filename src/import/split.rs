@@ -124,6 +124,118 @@ fn valid_prefix(buf: &[u8], eof: bool) -> (&str, bool) {
     }
 }
 
+/// Where the scan of the skeleton stands between two bytes: the nesting,
+/// a string being read, and whether the top-level key just read is
+/// `events`, whose list is the one split out.
+#[derive(Default)]
+struct Scan {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// At the top level, a key comes next.
+    expect_key: bool,
+    /// Where (in the buffer) the top-level key being read starts.
+    key_start: Option<usize>,
+    key_is_events: bool,
+}
+
+/// What a byte of the skeleton did.
+enum Seen {
+    /// Nothing to act on.
+    Byte,
+    /// It opened the `events` list.
+    EventsList,
+}
+
+impl Scan {
+    /// Reads byte `buf[i]` inside a string; says whether it was one.
+    fn string_byte(&mut self, buf: &[u8], i: usize) -> bool {
+        if !self.in_string {
+            return false;
+        }
+        match buf[i] {
+            _ if self.escaped => self.escaped = false,
+            b'\\' => self.escaped = true,
+            b'"' => {
+                self.in_string = false;
+                if let Some(start) = self.key_start.take() {
+                    self.key_is_events = &buf[start..i] == b"events";
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// Reads byte `buf[i]` of the skeleton, outside strings; `at` is its
+    /// offset in the file, for an error.
+    fn skeleton<E>(&mut self, buf: &[u8], i: usize, at: usize) -> Result<Seen, SplitError<E>> {
+        let b = buf[i];
+        match b {
+            b'"' => {
+                self.in_string = true;
+                if self.depth == 1 && self.expect_key {
+                    self.key_start = Some(i + 1);
+                    self.expect_key = false;
+                }
+            }
+            b'[' if self.depth == 1 && self.key_is_events => {
+                self.key_is_events = false;
+                self.depth += 1;
+                return Ok(Seen::EventsList);
+            }
+            b'{' | b'[' => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(SplitError::TooDeep { at });
+                }
+                self.expect_key = self.depth == 1 && b == b'{';
+            }
+            b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+            b',' if self.depth == 1 => self.expect_key = true,
+            b':' if self.depth == 1 => {}
+            b' ' | b'\n' | b'\r' | b'\t' => {}
+            _ if self.depth == 1 => self.key_is_events = false,
+            _ => {}
+        }
+        Ok(Seen::Byte)
+    }
+}
+
+/// What comes next inside the events list, outside any event: refuses
+/// anything but white space, one comma between events and the closing
+/// bracket; `Ok(true)` where an event starts.
+fn between<E>(b: u8, at: usize, mode: &mut Mode, scan: &mut Scan) -> Result<bool, SplitError<E>> {
+    let Mode::Between {
+        expect_event,
+        seen_any,
+    } = *mode
+    else {
+        return Ok(false);
+    };
+    let refuse = |message| Err(SplitError::Between { at, message });
+    match b {
+        b' ' | b'\n' | b'\r' | b'\t' => {}
+        b']' if expect_event && seen_any => {
+            return refuse("expected an event after \",\", found \"]\"");
+        }
+        b']' => {
+            scan.depth -= 1;
+            *mode = Mode::Skeleton;
+        }
+        b',' if expect_event => return refuse("expected an event, found \",\""),
+        b',' => {
+            *mode = Mode::Between {
+                expect_event: true,
+                seen_any,
+            }
+        }
+        _ if !expect_event => return refuse("expected \",\" or \"]\" after an event"),
+        _ => return Ok(true),
+    }
+    Ok(false)
+}
+
 /// Splits the document read from `reader`. At the start of each event,
 /// `on_event(text, whole)` gets the text from there on (`whole` when no
 /// more will follow: the file ends, or an invalid byte does) and says how
@@ -149,13 +261,7 @@ pub fn split<E>(
     // Start (in buf) of the skeleton run being scanned.
     let mut run_start = 0usize;
     let mut mode = Mode::Skeleton;
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    // Top-level keys: whether the one just read was "events".
-    let mut expect_key = false;
-    let mut key_start: Option<usize> = None;
-    let mut key_is_events = false;
+    let mut scan = Scan::default();
 
     loop {
         let short = mode != Mode::Skeleton && input.buf.len() - i < LOOKAHEAD;
@@ -166,7 +272,7 @@ pub fn split<E>(
             // Keep what the current run still needs, drop the rest.
             let keep = if mode == Mode::Skeleton {
                 skeleton.push(&input.buf[run_start..i]);
-                key_start.map_or(i, |k| k.min(i))
+                scan.key_start.map_or(i, |k| k.min(i))
             } else {
                 i
             };
@@ -174,118 +280,52 @@ pub fn split<E>(
             (text, faulty) = valid_prefix(&input.buf, input.eof);
             i -= moved;
             run_start = i;
-            key_start = key_start.map(|k| k - moved);
+            scan.key_start = scan.key_start.map(|k| k - moved);
             continue;
         }
-        let b = input.buf[i];
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                if let Some(start) = key_start.take() {
-                    key_is_events = &input.buf[start..i] == b"events";
-                }
+        let at = input.base + i;
+        if scan.string_byte(&input.buf, i) {
+            i += 1;
+            continue;
+        }
+        if mode == Mode::Skeleton {
+            if let Seen::EventsList = scan.skeleton(&input.buf, i, at)? {
+                skeleton.push(&input.buf[run_start..=i]);
+                mode = Mode::Between {
+                    expect_event: true,
+                    seen_any: false,
+                };
             }
             i += 1;
             continue;
         }
-        match mode {
-            Mode::Skeleton => match b {
-                b'"' => {
-                    in_string = true;
-                    if depth == 1 && expect_key {
-                        key_start = Some(i + 1);
-                        expect_key = false;
-                    }
-                }
-                b'{' | b'[' => {
-                    if depth == 1 && b == b'[' && key_is_events {
-                        key_is_events = false;
-                        skeleton.push(&input.buf[run_start..=i]);
-                        depth += 1;
-                        mode = Mode::Between {
-                            expect_event: true,
-                            seen_any: false,
-                        };
-                        i += 1;
-                        continue;
-                    }
-                    depth += 1;
-                    if depth > MAX_DEPTH {
-                        return Err(SplitError::TooDeep { at: input.base + i });
-                    }
-                    expect_key = depth == 1 && b == b'{';
-                }
-                b'}' | b']' => depth = depth.saturating_sub(1),
-                b',' if depth == 1 => expect_key = true,
-                b':' if depth == 1 => {}
-                b' ' | b'\n' | b'\r' | b'\t' => {}
-                _ if depth == 1 => key_is_events = false,
-                _ => {}
-            },
-            Mode::Between {
-                expect_event,
-                seen_any,
-            } => match b {
-                b' ' | b'\n' | b'\r' | b'\t' => {}
-                b']' => {
-                    if expect_event && seen_any {
-                        return Err(SplitError::Between {
-                            at: input.base + i,
-                            message: "expected an event after \",\", found \"]\"",
-                        });
-                    }
-                    depth -= 1;
-                    mode = Mode::Skeleton;
-                    run_start = i;
-                    continue;
-                }
-                b',' => {
-                    if expect_event {
-                        return Err(SplitError::Between {
-                            at: input.base + i,
-                            message: "expected an event, found \",\"",
-                        });
-                    }
-                    mode = Mode::Between {
-                        expect_event: true,
-                        seen_any,
-                    };
-                }
-                _ if !expect_event => {
-                    return Err(SplitError::Between {
-                        at: input.base + i,
-                        message: "expected \",\" or \"]\" after an event",
-                    });
-                }
-                _ => {
-                    let whole = input.eof || faulty;
-                    match on_event(text.get(i..).unwrap_or_default(), whole)
-                        .map_err(|e| SplitError::Stopped(Some(e)))?
-                    {
-                        Taken::Event(n) => {
-                            i += n.max(1);
-                            mode = Mode::Between {
-                                expect_event: false,
-                                seen_any: true,
-                            };
-                            continue;
-                        }
-                        Taken::NeedMore if whole => return Err(SplitError::Stopped(None)),
-                        Taken::NeedMore => {
-                            let moved = input.refill(i).map_err(SplitError::Io)?;
-                            (text, faulty) = valid_prefix(&input.buf, input.eof);
-                            i -= moved;
-                            continue;
-                        }
-                    }
-                }
-            },
+        if !between(input.buf[i], at, &mut mode, &mut scan)? {
+            if mode == Mode::Skeleton {
+                // The list closed: its bracket starts the skeleton's next run.
+                run_start = i;
+                continue;
+            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        let whole = input.eof || faulty;
+        match on_event(text.get(i..).unwrap_or_default(), whole)
+            .map_err(|e| SplitError::Stopped(Some(e)))?
+        {
+            Taken::Event(n) => {
+                i += n.max(1);
+                mode = Mode::Between {
+                    expect_event: false,
+                    seen_any: true,
+                };
+            }
+            Taken::NeedMore if whole => return Err(SplitError::Stopped(None)),
+            Taken::NeedMore => {
+                let moved = input.refill(i).map_err(SplitError::Io)?;
+                (text, faulty) = valid_prefix(&input.buf, input.eof);
+                i -= moved;
+            }
+        }
     }
 
     // The text ended. A skeleton cut short is for the skeleton's parser to
