@@ -1,9 +1,9 @@
 //! The loader for match file v1 (`specs/match-file-v1.md`). A clean file
-//! is streamed ([`stream`]); anything that needs a diagnostic is read again
+//! is streamed (`stream`); anything that needs a diagnostic is read again
 //! whole here, by the checking path, which places every error and warning
 //! at its line and column. Both read the file's JSON into the types of
-//! [`raw`], turn each event into the model by the table of kinds in
-//! [`convert`], and run the checks across events of [`checks`].
+//! `raw`, turn each event into the model by the table of kinds in
+//! `convert`, and run the checks across events of `checks`.
 
 mod checks;
 mod convert;
