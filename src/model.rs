@@ -5,7 +5,9 @@ mod clock;
 mod event;
 
 pub use clock::{Clock, ClockDisplay, ClockError, Period};
-pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
+pub use event::{
+    Card, Detail, Event, GoalMethod, KickOutcome, Point, Possession, Quote, ShotOutcome,
+};
 
 use std::fmt;
 use std::sync::Arc;

@@ -230,6 +230,12 @@ fn check_match(dir: &Path, stem: &str) -> Vec<String> {
     .unwrap_or_else(|e| panic!("{} is not a JSON array: {e}", path.display()));
     let loaded = import::load_path(&path, LoadOptions::default())
         .unwrap_or_else(|e| panic!("{} does not load: {e}", path.display()));
+    // `touchline convert` writes the match file a fan may open instead;
+    // it must show the same figures.
+    let written = loaded.game.to_json_pretty();
+    let converted = import::parse_bytes("converted.json", written.as_bytes())
+        .unwrap_or_else(|e| panic!("{stem}: the converted match file does not load: {e}"));
+    let converted = Replay::new(converted.game);
     let replay = Replay::new(loaded.game);
     let info = &replay.game().info;
     let (home, away) = (info.home.name.clone(), info.away.name.clone());
@@ -253,6 +259,11 @@ fn check_match(dir: &Path, stem: &str) -> Vec<String> {
             &count(&raw, &away, last_period),
         );
         let got = shown(&stats);
+        assert_eq!(
+            got,
+            shown(&converted.stats_at(step)),
+            "{stem} at {when}: the converted match file shows other figures"
+        );
         eprintln!("{stem} at {when} (step {step}), {home} v {away}:");
         for ((label, gh, ga), (_, wh, wa)) in got.iter().zip(&want) {
             let verdict = if (gh, ga) == (wh, wa) { "" } else { "  WRONG" };

@@ -16,7 +16,7 @@ use super::split::Taken;
 use crate::model::Text;
 use crate::model::{
     Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
-    Player, Point, Quote, Rgb, Score, ShotOutcome, Side, Team,
+    Player, Point, Possession, Quote, Rgb, Score, ShotOutcome, Side, Team,
 };
 use crate::text::sanitize_owned;
 use std::borrow::Cow;
@@ -653,6 +653,30 @@ impl<'de> Deserialize<'de> for RawPoint {
     }
 }
 
+/// Who had the ball during an event and how long it lasted, checked to be
+/// a real duration: at most an hour, as no single action lasts longer.
+#[derive(Clone, Copy)]
+struct RawPossession(Possession);
+
+impl<'de> Deserialize<'de> for RawPossession {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            team: Side,
+            seconds: f32,
+        }
+        let Fields { team, seconds } = Fields::deserialize(deserializer)?;
+        if (0.0..=3600.0).contains(&seconds) {
+            Ok(RawPossession(Possession { team, seconds }))
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "possession lasting {seconds} seconds, expected 0 to 3600"
+            )))
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct RawQuote {
     speaker: String,
@@ -706,6 +730,7 @@ raw_event! {
     #[serde(default)]
     quotes: Vec<RawQuote>,
     location: Option<RawPoint>,
+    possession: Option<RawPossession>,
     method: Option<RawGoalMethod>,
     #[serde(borrow)]
     assist: Option<Cow<'a, str>>,
@@ -937,6 +962,7 @@ fn convert_event(
             })
             .collect(),
         location: raw.location.map(|p| p.0),
+        possession: raw.possession.map(|p| p.0),
         detail,
     })
 }

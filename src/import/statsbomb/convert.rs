@@ -13,7 +13,7 @@ use super::sides::Sides;
 use crate::import::{Diagnostic, ImportReport, Interner, LoadError};
 use crate::model::{
     Card, Clock, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period,
-    Point, Score, ShotOutcome, Side, Text,
+    Point, Possession, Score, ShotOutcome, Side, Text,
 };
 use crate::text::sanitize_line;
 
@@ -291,6 +291,25 @@ fn player_name(player: &Field<Named<'_>>, names: &HashMap<i64, Text>) -> Option<
     player.name().map(|n| Text::from(&*sanitize_line(n)))
 }
 
+/// The side in possession during a record and how long the record lasted,
+/// when it has both and lies outside a shoot-out (whose kicks are no
+/// possession of the ball). A record of no duration adds nothing, so it
+/// carries none.
+fn possession(item: &Item<'_, '_>, sides: &Sides<'_, '_>) -> Option<Possession> {
+    if item.period == Period::Shootout {
+        return None;
+    }
+    let seconds = item
+        .raw
+        .duration
+        .copied()
+        .filter(|d| *d > 0.0 && *d <= 3600.0)?;
+    Some(Possession {
+        team: sides.side(&item.raw.possession_team)?,
+        seconds: seconds as f32,
+    })
+}
+
 /// Where on touchline's pitch: x from the home goal line (0) to the away
 /// one (100), y from the top touchline (0) to the bottom one (100).
 /// StatsBomb draws every event in the acting team's direction (attacking
@@ -339,8 +358,14 @@ enum Outcome {
 
 impl<'r> Builder<'_, 'r, '_> {
     fn convert(&mut self, i: usize) {
-        let item = &self.items[i];
+        let first = self.events.len();
         let outcome = self.event(i);
+        let item = &self.items[i];
+        // The time goes to the first event a record gives, so a record that
+        // gives two (a carded foul) counts once.
+        if let Some(event) = self.events.get_mut(first) {
+            event.possession = possession(item, self.sides);
+        }
         match outcome {
             Outcome::Loaded => self.loaded += 1,
             Outcome::Merged(reason) => self.tally.merge(reason, item.pos),
@@ -369,6 +394,7 @@ impl<'r> Builder<'_, 'r, '_> {
             text: None,
             quotes: Vec::new(),
             location: None,
+            possession: None,
             detail,
         });
         let last = self.events.len() - 1;
