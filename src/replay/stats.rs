@@ -52,7 +52,9 @@ impl PlayCount {
             })
         } else if offside {
             Some(PlayCount::Offside)
-        } else if lower.starts_with("foul") {
+        } else if lower.starts_with("foul") && !lower.starts_with("foul won") {
+            // "Foul Won" is the same foul seen from the side fouled: only
+            // the side that committed it counts it.
             Some(PlayCount::Foul)
         } else {
             None
@@ -348,6 +350,8 @@ mod tests {
             PlayCount::of_action("Foul Committed"),
             Some(PlayCount::Foul)
         );
+        assert_eq!(PlayCount::of_action("Foul Won"), None);
+        assert_eq!(PlayCount::of_action("Foul"), Some(PlayCount::Foul));
         assert_eq!(PlayCount::of_action("Offside"), Some(PlayCount::Offside));
         assert_eq!(PlayCount::of_action("Carry"), None);
     }

@@ -581,10 +581,10 @@ impl<'r> Builder<'_, 'r, '_> {
             };
             let outcome = match outcome {
                 // A penalty has no outfield blocker: a block is a save.
-                Some("Saved" | "Saved To Post" | "Saved Off Target" | "Blocked") => {
-                    Some(ShotOutcome::Saved)
-                }
-                Some("Off T" | "Wayward") => Some(ShotOutcome::OffTarget),
+                Some("Saved" | "Saved To Post" | "Blocked") => Some(ShotOutcome::Saved),
+                // StatsBomb's save of a shot that was going wide: not on
+                // target, so not a save in the statistics.
+                Some("Off T" | "Wayward" | "Saved Off Target") => Some(ShotOutcome::OffTarget),
                 Some("Post") => Some(ShotOutcome::Woodwork),
                 _ => None,
             };
@@ -603,8 +603,8 @@ impl<'r> Builder<'_, 'r, '_> {
             )
         } else {
             let outcome = match outcome {
-                Some("Saved" | "Saved To Post" | "Saved Off Target") => Some(ShotOutcome::Saved),
-                Some("Off T" | "Wayward") => Some(ShotOutcome::OffTarget),
+                Some("Saved" | "Saved To Post") => Some(ShotOutcome::Saved),
+                Some("Off T" | "Wayward" | "Saved Off Target") => Some(ShotOutcome::OffTarget),
                 Some("Post") => Some(ShotOutcome::Woodwork),
                 Some("Blocked") => Some(ShotOutcome::Blocked),
                 _ => None,
@@ -688,13 +688,18 @@ impl<'r> Builder<'_, 'r, '_> {
     }
 
     /// Every foul stays a play (so fouls can be counted without crowding
-    /// the key moments); a penalty and a card each add their own event.
+    /// the key moments), except one that gave a penalty: the penalty is
+    /// that foul, and the statistics count it once. A card adds its own
+    /// event.
     fn foul(&mut self, i: usize, side: Option<Side>) -> Outcome {
         let item = &self.items[i];
         let raw = item.raw;
-        self.play(item, side);
         let foul = raw.foul_committed.get();
-        if foul.is_some_and(is_penalty_foul) {
+        let penalty = foul.is_some_and(is_penalty_foul);
+        if !penalty || side.is_none() {
+            self.play(item, side);
+        }
+        if penalty {
             match side {
                 Some(side) => {
                     let fouler = player_name(&raw.player, self.names);
