@@ -596,8 +596,8 @@ fn cup_final_team_sheets_come_from_xi_and_lineups() {
             p(23, "Harvey Stone", None, false),
         ]
     );
-    // Six starters and one substitute.
-    assert_eq!(sheet(Side::Away).len(), 7);
+    // Six starters and two substitutes, one of whom never comes on.
+    assert_eq!(sheet(Side::Away).len(), 8);
 }
 
 #[test]
