@@ -6,7 +6,9 @@ mod event;
 mod phase;
 
 pub use clock::{Clock, ClockDisplay, ClockError, Period};
-pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
+pub use event::{
+    Card, Detail, Event, GoalMethod, KickOutcome, Point, Possession, Quote, ShotOutcome,
+};
 pub use phase::Phase;
 
 use std::fmt;

@@ -386,3 +386,24 @@ fn the_declared_result_check_counts_as_the_replay_engine_does() {
     }
     assert!(struck_off > 0 && shootouts > 0, "{struck_off} {shootouts}");
 }
+
+#[test]
+fn a_possession_is_read_and_a_negative_one_refused() {
+    let timed = |seconds: &str| {
+        BASE.replace(
+            r#""player": "Aurélien Tchouaméni""#,
+            &format!(
+                r#""player": "Aurélien Tchouaméni", "possession": {{"team": "away", "seconds": {seconds}}}"#
+            ),
+        )
+    };
+    let loaded = load(&timed("1.5")).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let possession = loaded.game.events[1].possession.expect("read");
+    assert_eq!((possession.team, possession.seconds), (Side::Away, 1.5));
+    let err = error_of(&timed("-2"));
+    assert!(
+        err.contains("possession lasting -2 seconds, expected 0 to 3600"),
+        "{err}"
+    );
+}

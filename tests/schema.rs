@@ -150,3 +150,24 @@ fn accepts_unknown_kinds_and_fields_and_shootout_kicks_without_clock() {
         errs.join("\n")
     );
 }
+
+#[test]
+fn possession_needs_a_side_and_a_real_duration() {
+    let validator = validator();
+    let with = |possession: Value| {
+        let mut doc = bundled_match();
+        doc["events"][1]["possession"] = possession;
+        doc
+    };
+    let good = with(json!({"team": "away", "seconds": 1.52}));
+    assert_eq!(errors(&validator, &good), Vec::<String>::new());
+    assert_rejected(
+        "a negative possession",
+        &with(json!({"team": "away", "seconds": -1})),
+    );
+    assert_rejected("a possession without a side", &with(json!({"seconds": 2})));
+    assert_rejected(
+        "a possession for a third side",
+        &with(json!({"team": "both", "seconds": 2})),
+    );
+}

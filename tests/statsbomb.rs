@@ -529,10 +529,15 @@ fn cup_final_extra_time_and_shootout() {
     ));
 
     // 55 elements: 2 Starting XI, 5 + 5 duplicate half markers and the Own
-    // Goal For merged; 42 load, and 4 of them (2 penalty fouls, 2 carded
-    // fouls) give two events each: 46 events.
+    // Goal For merged; 42 load, and the 2 carded fouls give two events
+    // each (the foul and its card): 44 events. A penalty foul becomes its
+    // penalty alone, so that it counts as one foul.
     assert_eq!(counts(report(&loaded)), (55, 42, 13, 0));
-    assert_eq!(game.events.len(), 46);
+    assert_eq!(game.events.len(), 44);
+    // Four "Foul Committed" (three by Southport, one by Northfield), each
+    // also recorded as a "Foul Won" by the other side.
+    let end = Replay::new(game.clone()).stats_at(game.events.len());
+    assert_eq!((end.home.fouls, end.away.fouls), (1, 3));
     check_invariants(&loaded);
     assert_round_trip(&loaded);
 }
@@ -591,8 +596,8 @@ fn cup_final_team_sheets_come_from_xi_and_lineups() {
             p(23, "Harvey Stone", None, false),
         ]
     );
-    // Six starters and one substitute.
-    assert_eq!(sheet(Side::Away).len(), 7);
+    // Six starters and two substitutes, one of whom never comes on.
+    assert_eq!(sheet(Side::Away).len(), 8);
 }
 
 #[test]
@@ -973,4 +978,29 @@ fn deeply_nested_statsbomb_files_are_refused_without_a_stack_overflow() {
         "]".repeat(100_000)
     );
     assert!(import::parse_bytes("bad.json", in_a_field.as_bytes()).is_err());
+}
+
+/// StatsBomb's on-target shots are goals, saves and saves onto the post;
+/// "Saved Off Target" is a save of a shot that was going wide.
+#[test]
+fn a_save_of_a_shot_going_wide_is_not_on_target() {
+    let shot = |index: u32, (id, team): (u32, &str), outcome: &str| {
+        format!(
+            r#"{{"index": {index}, "period": 1, "timestamp": "00:10:0{index}.000", "minute": 10, "second": {index},
+               "type": {{"name": "Shot"}}, "team": {{"id": {id}, "name": "{team}"}}, "player": {{"id": {index}, "name": "P{index}"}},
+               "shot": {{"statsbomb_xg": 0.1, "outcome": {{"name": "{outcome}"}}}}}}"#
+        )
+    };
+    let text = format!(
+        "[{}, {}, {}, {}]",
+        shot(1, (1, "Home"), "Saved"),
+        shot(2, (1, "Home"), "Saved Off Target"),
+        shot(3, (1, "Home"), "Saved To Post"),
+        shot(4, (2, "Away"), "Goal"),
+    );
+    let loaded = import::statsbomb::parse("shots.json", &text, None).expect("loads");
+    let replay = Replay::new(loaded.game);
+    let end = replay.stats_at(replay.steps());
+    assert_eq!((end.home.shots, end.home.on_target), (3, 2));
+    assert_eq!((end.away.shots, end.away.on_target), (1, 1));
 }

@@ -123,7 +123,7 @@ fn the_report_at_54_has_kane_but_not_giroud() {
         let report = format.render(&state);
         assert!(report.contains("Harry Kane"), "{format:?}");
         assert!(
-            report.contains("Kane thumps the spot-kick past Lloris!"),
+            report.contains("Kane drives the penalty past his Tottenham team-mate Lloris."),
             "{format:?}"
         );
         assert!(!report.contains("Giroud"), "{format:?}");

@@ -37,6 +37,19 @@ pub struct Quote {
     pub source: Option<String>,
 }
 
+/// Which side had the ball during an event, and for how long the event
+/// lasted: StatsBomb's `possession_team` and `duration`. The Stats view's
+/// possession share is the time each side's possessions took, summed
+/// over the events that make them up.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Possession {
+    /// The side in possession (the one that started this passage of play in
+    /// control of the ball), not necessarily the side that acted.
+    pub team: Side,
+    /// How long the event lasted, in seconds.
+    pub seconds: f32,
+}
+
 /// How a goal was scored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -263,6 +276,8 @@ pub struct Event {
     pub quotes: Vec<Quote>,
     /// Where on the pitch.
     pub location: Option<Point>,
+    /// Who had the ball and for how long, when the source times its events.
+    pub possession: Option<Possession>,
     /// The kind, with its own fields.
     pub detail: Detail,
 }
@@ -279,6 +294,7 @@ impl Event {
             text: None,
             quotes: Vec::new(),
             location: None,
+            possession: None,
             detail,
         }
     }
@@ -362,6 +378,7 @@ impl Serialize for Event {
             Detail::PeriodStart | Detail::PeriodEnd | Detail::Note { .. } => {}
         }
         opt!("location", &self.location);
+        opt!("possession", &self.possession);
         opt!("text", &self.text);
         if !self.quotes.is_empty() {
             map.serialize_entry("quotes", &self.quotes)?;

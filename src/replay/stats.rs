@@ -1,5 +1,5 @@
-//! Match statistics up to a step (spoiler-free by construction): shots,
-//! xG, passes, fouls, cards, corners, offsides. Counted from per-side step
+//! Match statistics up to a step (spoiler-free by construction):
+//! possession, shots, xG, passes, fouls, cards, corners, offsides. Counted from per-side step
 //! lists built with the rest of the index, so each figure is a binary
 //! search.
 
@@ -52,7 +52,9 @@ impl PlayCount {
             })
         } else if offside {
             Some(PlayCount::Offside)
-        } else if lower.starts_with("foul") {
+        } else if lower.starts_with("foul") && !lower.starts_with("foul won") {
+            // "Foul Won" is the same foul seen from the side fouled: only
+            // the side that committed it counts it.
             Some(PlayCount::Foul)
         } else {
             None
@@ -70,10 +72,20 @@ pub(crate) struct Counters {
     offsides: [Vec<Step>; 2],
     /// Cumulative xG after each shot in `Replay::shot_steps`.
     pub(crate) xg_total: [Vec<f32>; 2],
+    /// Steps of the events timed in each side's possession, and the
+    /// seconds of possession up to and including each.
+    possession_steps: [Vec<Step>; 2],
+    possession_total: [Vec<f64>; 2],
 }
 
 impl Counters {
     pub(crate) fn record(&mut self, step: Step, event: &Event) {
+        if let Some(possession) = event.possession {
+            let i = possession.team.index();
+            let before = self.possession_total[i].last().copied().unwrap_or(0.0);
+            self.possession_steps[i].push(step);
+            self.possession_total[i].push(before + f64::from(possession.seconds));
+        }
         let Some(team) = event.team else {
             return;
         };
@@ -134,6 +146,9 @@ pub struct TeamStats {
     pub corners: usize,
     /// Times caught offside.
     pub offsides: usize,
+    /// Seconds in possession: the durations of the events of the side's
+    /// possessions; 0 when the data does not time its events.
+    pub possession_seconds: f64,
 }
 
 impl TeamStats {
@@ -152,8 +167,11 @@ pub struct MatchStats {
     pub away: TeamStats,
     /// Whether the data has shot xG values at all.
     pub has_xg: bool,
-    /// Whether the data has passes at all (else possession is unknown).
+    /// Whether the data has passes at all.
     pub has_passes: bool,
+    /// Whether the data times its events in possession (StatsBomb's
+    /// `possession_team` and `duration`).
+    pub has_possession_time: bool,
 }
 
 impl MatchStats {
@@ -165,9 +183,16 @@ impl MatchStats {
         }
     }
 
-    /// Possession share of `side`, 0 to 1, estimated from its share of
-    /// the passes (the usual proxy when event durations are unknown).
+    /// Possession share of `side`, 0 to 1: its share of the time in
+    /// possession when the data times its events (StatsBomb's possessions:
+    /// the events' `duration` summed by `possession_team`), else its share
+    /// of the passes, the usual proxy when nothing is timed. `None` before
+    /// either has anything to share.
     pub fn possession(&self, side: Side) -> Option<f32> {
+        if self.has_possession_time {
+            let total = self.home.possession_seconds + self.away.possession_seconds;
+            return (total > 0.0).then(|| (self.side(side).possession_seconds / total) as f32);
+        }
         let total = self.home.passes + self.away.passes;
         (total > 0).then(|| self.side(side).passes as f32 / total as f32)
     }
@@ -197,6 +222,9 @@ impl Replay {
                 red_cards: sent_off,
                 corners: count_upto(&c.corners[i], step),
                 offsides: count_upto(&c.offsides[i], step),
+                possession_seconds: count_upto(&c.possession_steps[i], step)
+                    .checked_sub(1)
+                    .map_or(0.0, |last| c.possession_total[i][last]),
             }
         };
         MatchStats {
@@ -204,6 +232,8 @@ impl Replay {
             away: team(Side::Away),
             has_xg: self.has_xg,
             has_passes: !c.passes[0].is_empty() || !c.passes[1].is_empty(),
+            has_possession_time: !c.possession_steps[0].is_empty()
+                || !c.possession_steps[1].is_empty(),
         }
     }
 
@@ -264,6 +294,36 @@ mod tests {
     }
 
     #[test]
+    fn timed_possession_is_shared_by_seconds_not_passes() {
+        let timed = |mut e: Event, team: Side, seconds: f32| {
+            e.possession = Some(crate::model::Possession { team, seconds });
+            e
+        };
+        let mut game = Match::new(MatchInfo::between(Team::named("A"), Team::named("B")));
+        game.events = vec![
+            timed(play(1, Side::Home, "Pass"), Side::Home, 3.0),
+            // A pressure by the away side in the home side's possession
+            // counts for the side in possession.
+            timed(play(1, Side::Away, "Pressure"), Side::Home, 1.0),
+            timed(play(2, Side::Away, "Pass"), Side::Away, 2.0),
+            timed(play(3, Side::Away, "Pass"), Side::Away, 2.0),
+        ];
+        let replay = Replay::new(game);
+        assert_eq!(replay.stats_at(0).possession(Side::Home), None);
+        let early = replay.stats_at(2);
+        assert!(early.has_possession_time);
+        assert_eq!(early.possession(Side::Home), Some(1.0));
+        let end = replay.stats_at(replay.steps());
+        assert_eq!(
+            (end.home.possession_seconds, end.away.possession_seconds),
+            (4.0, 4.0)
+        );
+        assert_eq!(end.possession(Side::Away), Some(0.5));
+        // By passes it would have been a third for the home side.
+        assert_eq!((end.home.passes, end.away.passes), (1, 2));
+    }
+
+    #[test]
     fn action_names_are_classified() {
         let pass = |completed, corner, offside| {
             Some(PlayCount::Pass {
@@ -290,6 +350,8 @@ mod tests {
             PlayCount::of_action("Foul Committed"),
             Some(PlayCount::Foul)
         );
+        assert_eq!(PlayCount::of_action("Foul Won"), None);
+        assert_eq!(PlayCount::of_action("Foul"), Some(PlayCount::Foul));
         assert_eq!(PlayCount::of_action("Offside"), Some(PlayCount::Offside));
         assert_eq!(PlayCount::of_action("Carry"), None);
     }

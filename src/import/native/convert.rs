@@ -471,6 +471,7 @@ pub(super) fn convert_event(
             })
             .collect(),
         location: raw.location.map(|p| p.0),
+        possession: raw.possession.map(|p| p.0),
         detail,
     })
 }

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::model::{Clock, GoalMethod, Period, Point, Rgb, Side};
+use crate::model::{Clock, GoalMethod, Period, Point, Possession, Rgb, Side};
 
 /// Collects into `ignored` each field path serde passed over, except the
 /// `x-` fields, which files may use for their own notes.
@@ -145,6 +145,30 @@ impl<'de> Deserialize<'de> for RawPoint {
     }
 }
 
+/// Who had the ball during an event and how long it lasted, checked to be
+/// a real duration: at most an hour, as no single action lasts longer.
+#[derive(Clone, Copy)]
+pub(super) struct RawPossession(pub Possession);
+
+impl<'de> Deserialize<'de> for RawPossession {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            team: Side,
+            seconds: f32,
+        }
+        let Fields { team, seconds } = Fields::deserialize(deserializer)?;
+        if (0.0..=3600.0).contains(&seconds) {
+            Ok(RawPossession(Possession { team, seconds }))
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "possession lasting {seconds} seconds, expected 0 to 3600"
+            )))
+        }
+    }
+}
+
 #[derive(Deserialize)]
 pub(super) struct RawQuote {
     pub speaker: String,
@@ -198,6 +222,7 @@ raw_event! {
     #[serde(default)]
     quotes: Vec<RawQuote>,
     location: Option<RawPoint>,
+    possession: Option<RawPossession>,
     method: Option<RawGoalMethod>,
     #[serde(borrow)]
     assist: Option<Cow<'a, str>>,

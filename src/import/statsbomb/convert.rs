@@ -13,7 +13,7 @@ use super::sides::Sides;
 use crate::import::{Diagnostic, ImportReport, Interner, LoadError};
 use crate::model::{
     Card, Detail, Event, FinalResult, GoalMethod, KickOutcome, Match, MatchInfo, Period, Point,
-    Score, ShotOutcome, Side, Text,
+    Possession, Score, ShotOutcome, Side, Text,
 };
 use crate::text::sanitize_line;
 
@@ -228,6 +228,25 @@ fn player_name(player: &Field<Named<'_>>, names: &HashMap<i64, Text>) -> Option<
     player.name().map(|n| Text::from(&*sanitize_line(n)))
 }
 
+/// The side in possession during a record and how long the record lasted,
+/// when it has both and lies outside a shoot-out (whose kicks are no
+/// possession of the ball). A record of no duration adds nothing, so it
+/// carries none.
+fn possession(item: &Item<'_, '_>, sides: &Sides<'_, '_>) -> Option<Possession> {
+    if item.period == Period::Shootout {
+        return None;
+    }
+    let seconds = item
+        .raw
+        .duration
+        .copied()
+        .filter(|d| *d > 0.0 && *d <= 3600.0)?;
+    Some(Possession {
+        team: sides.side(&item.raw.possession_team)?,
+        seconds: seconds as f32,
+    })
+}
+
 /// Where on touchline's pitch: x from the home goal line (0) to the away
 /// one (100), y from the top touchline (0) to the bottom one (100).
 /// StatsBomb draws every event in the acting team's direction (attacking
@@ -276,8 +295,14 @@ enum Outcome {
 
 impl<'r> Builder<'_, 'r, '_> {
     fn convert(&mut self, i: usize) {
-        let item = &self.items[i];
+        let first = self.events.len();
         let outcome = self.event(i);
+        let item = &self.items[i];
+        // The time goes to the first event a record gives, so a record that
+        // gives two (a carded foul) counts once.
+        if let Some(event) = self.events.get_mut(first) {
+            event.possession = possession(item, self.sides);
+        }
         match outcome {
             Outcome::Loaded => self.loaded += 1,
             Outcome::Merged(reason) => self.tally.merge(reason, item.pos),
@@ -306,6 +331,7 @@ impl<'r> Builder<'_, 'r, '_> {
             text: None,
             quotes: Vec::new(),
             location: None,
+            possession: None,
             detail,
         });
         let last = self.events.len() - 1;
@@ -492,10 +518,10 @@ impl<'r> Builder<'_, 'r, '_> {
             };
             let outcome = match outcome {
                 // A penalty has no outfield blocker: a block is a save.
-                Some("Saved" | "Saved To Post" | "Saved Off Target" | "Blocked") => {
-                    Some(ShotOutcome::Saved)
-                }
-                Some("Off T" | "Wayward") => Some(ShotOutcome::OffTarget),
+                Some("Saved" | "Saved To Post" | "Blocked") => Some(ShotOutcome::Saved),
+                // StatsBomb's save of a shot that was going wide: not on
+                // target, so not a save in the statistics.
+                Some("Off T" | "Wayward" | "Saved Off Target") => Some(ShotOutcome::OffTarget),
                 Some("Post") => Some(ShotOutcome::Woodwork),
                 _ => None,
             };
@@ -514,8 +540,8 @@ impl<'r> Builder<'_, 'r, '_> {
             )
         } else {
             let outcome = match outcome {
-                Some("Saved" | "Saved To Post" | "Saved Off Target") => Some(ShotOutcome::Saved),
-                Some("Off T" | "Wayward") => Some(ShotOutcome::OffTarget),
+                Some("Saved" | "Saved To Post") => Some(ShotOutcome::Saved),
+                Some("Off T" | "Wayward" | "Saved Off Target") => Some(ShotOutcome::OffTarget),
                 Some("Post") => Some(ShotOutcome::Woodwork),
                 Some("Blocked") => Some(ShotOutcome::Blocked),
                 _ => None,
@@ -599,13 +625,18 @@ impl<'r> Builder<'_, 'r, '_> {
     }
 
     /// Every foul stays a play (so fouls can be counted without crowding
-    /// the key moments); a penalty and a card each add their own event.
+    /// the key moments), except one that gave a penalty: the penalty is
+    /// that foul, and the statistics count it once. A card adds its own
+    /// event.
     fn foul(&mut self, i: usize, side: Option<Side>) -> Outcome {
         let item = &self.items[i];
         let raw = item.raw;
-        self.play(item, side);
         let foul = raw.foul_committed.get();
-        if foul.is_some_and(is_penalty_foul) {
+        let penalty = foul.is_some_and(is_penalty_foul);
+        if !penalty || side.is_none() {
+            self.play(item, side);
+        }
+        if penalty {
             match side {
                 Some(side) => {
                     let fouler = player_name(&raw.player, self.names);

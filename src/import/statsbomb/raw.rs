@@ -325,6 +325,11 @@ lenient_object! {
         "player" => player: Named<'a>,
         /// Where, in the acting team's direction of play.
         "location" => location: Coords,
+        /// How long the action lasted, in seconds.
+        "duration" => duration: f64,
+        /// The team in control of the passage of play (StatsBomb's
+        /// possession) the event belongs to.
+        "possession_team" => possession_team: Named<'a>,
         /// The team sheet of a "Starting XI" event.
         "tactics" => tactics: Box<Tactics<'a>>,
         /// Pass details: where and how it ended, and its kind.

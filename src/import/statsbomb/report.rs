@@ -87,7 +87,7 @@ pub(super) fn check_field_types(items: &[Item<'_, '_>], dropped: &mut Tally) {
                 || f.get()
                     .is_some_and(|n| n.id.is_wrong() || n.name.is_wrong())
         };
-        let checks: [(&'static str, bool); 10] = [
+        let checks: [(&'static str, bool); 11] = [
             ("a \"location\" of the wrong type", raw.location.is_wrong()),
             ("a \"team\" of the wrong type", named(&raw.team)),
             ("a \"player\" of the wrong type", named(&raw.player)),
@@ -100,6 +100,10 @@ pub(super) fn check_field_types(items: &[Item<'_, '_>], dropped: &mut Tally) {
                 raw.minute.is_wrong() || raw.second.is_wrong(),
             ),
             ("an \"index\" of the wrong type", raw.index.is_wrong()),
+            (
+                "a \"duration\" or \"possession_team\" of the wrong type",
+                raw.duration.is_wrong() || named(&raw.possession_team),
+            ),
             (
                 "a \"shot\" field of the wrong type",
                 raw.shot.is_wrong()
