@@ -212,13 +212,13 @@ fn first_events(game: &Match, n: usize) -> Match {
 fn the_viewer_moves_with_new_events_when_live_and_stays_put_when_not() {
     let game = import::bundled().game;
     let mut app = viewer_on(first_events(&game, 10));
-    assert!(app.at_newest(), "opens live");
-    assert_eq!(app.step(), app.newest());
+    assert!(app.nav().at_newest(), "opens live");
+    assert_eq!(app.step(), app.nav().newest());
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 14)),
         partial: None,
     });
-    assert_eq!(app.step(), app.newest(), "carried along");
+    assert_eq!(app.step(), app.nav().newest(), "carried along");
     assert!(app.step() > 10);
     // The fan steps back: new events do not move them.
     app.update(Action::PrevEvent);
@@ -229,15 +229,15 @@ fn the_viewer_moves_with_new_events_when_live_and_stays_put_when_not() {
         partial: None,
     });
     assert_eq!(app.step(), kept);
-    assert!(!app.at_newest());
+    assert!(!app.nav().at_newest());
     // End goes back to live, and the next events carry them again.
     app.update(Action::FullTime);
-    assert!(app.at_newest());
+    assert!(app.nav().at_newest());
     app.follow_update(Update::Match {
         game: Box::new(game.clone()),
         partial: None,
     });
-    assert_eq!(app.step(), app.newest());
+    assert_eq!(app.step(), app.nav().newest());
     assert_eq!(app.replay().steps(), game.events.len());
 }
 

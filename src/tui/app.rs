@@ -5,15 +5,14 @@
 //! how far the ball has travelled between two moments with
 //! [`App::animate`].
 //!
-//! Where stepping stops depends on the view: the timeline and the other
-//! panels stop at what the timeline lists (key moments, or every event
-//! after `a`, narrowed by the filter menu), while on the pitch, with no
-//! filter, stepping stops at every action with a position too, so that
-//! autoplay there moves the ball from action to action in match time, as
-//! the game was played. The timeline keeps its own filter.
+//! Where stepping stops is the [`Navigator`]'s business: at what the
+//! timeline lists, or on the pitch view, with no filter, at every action
+//! with a position too ([`Stops::Located`]), so that autoplay there moves
+//! the ball from action to action. The app tells the navigator which view
+//! is shown.
 //!
 //! The app also keeps the fan's finding tools (see [`find`] and
-//! [`filter`]): the last search, whose hits are among the listed moments,
+//! [`filter`](crate::replay::filter)): the last search, whose hits are among the listed moments,
 //! and the marks. What the screen may say about them with spoilers hidden
 //! is decided here, in [`App::search_status`] and the search messages.
 
@@ -21,7 +20,6 @@ use std::time::Duration;
 
 use super::action::Action;
 use super::clipboard::Clipboard;
-use super::filter::{self, EventFilter, Only, Scope};
 use super::find::{self, Bookmarks, Query, Search};
 use super::keymap::{Keymap, Mode};
 use super::theme::{ColorMode, Palette, Theme};
@@ -29,7 +27,8 @@ use super::views::{View, ball_towards};
 use super::widgets::{CommentaryWidget, HelpWidget};
 use crate::follow::Update;
 use crate::model::{Clock, Match, Point, Side, Text};
-use crate::replay::{Playback, Replay, State};
+use crate::replay::filter::{self, EventFilter, Only, Scope};
+use crate::replay::{Navigator, Playback, Replay, State, Stops};
 use ratatui::layout::Rect;
 
 /// How the viewer starts.
@@ -78,11 +77,9 @@ const SEARCH_MAX: usize = 40;
 /// watched. Render it with `frame.render_widget(&app, area)`.
 #[derive(Debug)]
 pub struct App {
-    replay: Replay,
-    step: usize,
+    nav: Navigator,
     playback: Playback,
     spoilers: bool,
-    filter: EventFilter,
     mode: Mode,
     prompt: Prompt,
     message: Option<String>,
@@ -91,8 +88,6 @@ pub struct App {
     scroll: usize,
     viewport: Option<Rect>,
     view: View,
-    /// Steps the pitch stops at: key moments and every located action.
-    pitch_stops: Vec<usize>,
     /// How far (0 to 1) autoplay has taken the ball towards the next stop.
     ball_progress: f32,
     suspend_requested: bool,
@@ -101,9 +96,6 @@ pub struct App {
     /// Each event's searchable text, folded; built on the first search.
     haystacks: Vec<String>,
     marks: Bookmarks,
-    /// The steps a narrowed filter lists, with how many events the match
-    /// had when they were found.
-    listed: Option<(usize, Vec<usize>)>,
     /// Whether the pointer holds the progress bar (pressed on it and not
     /// yet released), so a drag seeks even off the bar's row.
     dragging: bool,
@@ -154,17 +146,11 @@ pub struct Live {
 impl App {
     /// A viewer on `replay`, at `options.start_step` or kick-off.
     pub fn new(replay: Replay, options: AppOptions) -> Self {
-        let step = options
-            .start_step
-            .unwrap_or_else(|| replay.kick_off())
-            .min(replay.steps());
         let theme = Theme::new(options.colors, &replay.game().info);
-        let pitch_stops = pitch_stops(&replay);
         Self {
-            step,
+            nav: Navigator::new(replay, options.start_step),
             playback: Playback::at_speed(options.speed),
             spoilers: options.spoilers,
-            filter: EventFilter::default(),
             mode: Mode::Normal,
             prompt: Prompt::default(),
             message: None,
@@ -173,7 +159,6 @@ impl App {
             scroll: 0,
             viewport: None,
             view: View::default(),
-            pitch_stops,
             ball_progress: 0.0,
             suspend_requested: false,
             keymap: Keymap::default(),
@@ -183,12 +168,10 @@ impl App {
             search: None,
             haystacks: Vec::new(),
             marks: Bookmarks::default(),
-            listed: None,
             dragging: false,
             help_scroll: 0,
             palette: Palette::default(),
             live: None,
-            replay,
         }
     }
 
@@ -200,7 +183,7 @@ impl App {
 
     /// The same viewer with these colours (from a config file).
     pub fn with_palette(mut self, palette: &Palette) -> Self {
-        self.theme = Theme::with_palette(self.theme.mode, &self.replay.game().info, palette);
+        self.theme = Theme::with_palette(self.theme.mode, &self.nav.replay().game().info, palette);
         self.palette = palette.clone();
         self
     }
@@ -228,7 +211,7 @@ impl App {
             problem: None,
         });
         if to_newest {
-            self.step = self.newest();
+            self.nav.go_to(self.nav.newest());
         }
     }
 
@@ -254,42 +237,24 @@ impl App {
     /// Swaps in a newer version of the match, keeping the cursor (see
     /// [`App::follow_update`]).
     fn replace_match(&mut self, game: Match) {
-        let was_newest = self.at_newest();
-        let before = self.step;
-        let replay = Replay::new(game);
-        self.theme = Theme::with_palette(self.theme.mode, &replay.game().info, &self.palette);
-        self.pitch_stops = pitch_stops(&replay);
-        self.replay = replay;
-        // What was worked out from the old version: the searchable text,
-        // the filter's listing and the search's hits.
+        let before = self.step();
+        self.nav.replace(game);
+        let info = &self.nav.replay().game().info;
+        self.theme = Theme::with_palette(self.theme.mode, info, &self.palette);
+        // What was worked out from the old version: the searchable text
+        // and the search's hits.
         self.haystacks.clear();
-        let filter = self.filter.clone();
-        self.set_filter(filter);
-        self.step = if was_newest {
-            self.newest()
-        } else {
-            self.step.min(self.replay.steps())
-        };
-        if self.step != before {
+        self.refind();
+        if self.step() != before {
             self.scroll = 0;
             self.ball_progress = 0.0;
         }
     }
 
-    /// The newest moment stepping can reach: the last stop.
-    pub fn newest(&self) -> usize {
-        let last = self.replay.steps();
-        if last == 0 || self.next_stop(last - 1) == Some(last) {
-            last
-        } else {
-            self.prev_stop(last).unwrap_or(0)
-        }
-    }
-
-    /// Whether nothing lies after the cursor: with `--follow`, the fan is
-    /// live.
-    pub fn at_newest(&self) -> bool {
-        self.next_stop(self.step).is_none()
+    /// Where stepping goes: the replay, the cursor, the filter and the
+    /// stops.
+    pub fn nav(&self) -> &Navigator {
+        &self.nav
     }
 
     /// The followed file's state, when following one.
@@ -302,9 +267,9 @@ impl App {
         if action != Action::Tick {
             self.message = None;
         }
-        let before = self.step;
+        let before = self.nav.step();
         self.apply(action);
-        if self.step != before {
+        if self.nav.step() != before {
             self.scroll = 0;
             self.ball_progress = 0.0;
         }
@@ -315,33 +280,33 @@ impl App {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::NextEvent => match self.next_stop(self.step) {
-                Some(step) => self.step = step,
-                None => match self.filter.label(&self.replay.game().info) {
-                    Some(label) if self.filter.is_narrowed() => {
+            Action::NextEvent => match self.nav.next_stop(self.nav.step()) {
+                Some(step) => self.nav.go_to(step),
+                None => match self.nav.filter().label(&self.nav.replay().game().info) {
+                    Some(label) if self.nav.filter().is_narrowed() => {
                         self.message = Some(format!("Nothing later is listed ({label})."));
                     }
                     _ => self.say("This is the last moment of the match."),
                 },
             },
-            Action::PrevEvent => match self.prev_stop(self.step) {
-                Some(step) => self.step = step,
+            Action::PrevEvent => match self.nav.prev_stop(self.nav.step()) {
+                Some(step) => self.nav.go_to(step),
                 None => self.say("Before kick-off: nothing earlier."),
             },
-            Action::NextGoal => match self.replay.next_goal(self.step) {
-                Some(step) => self.step = step,
+            Action::NextGoal => match self.nav.replay().next_goal(self.nav.step()) {
+                Some(step) => self.nav.go_to(step),
                 None => self.say("No goal after this moment."),
             },
-            Action::PrevGoal => match self.replay.prev_goal(self.step) {
-                Some(step) => self.step = step,
+            Action::PrevGoal => match self.nav.replay().prev_goal(self.nav.step()) {
+                Some(step) => self.nav.go_to(step),
                 None => self.say("No goal before this moment."),
             },
-            Action::KickOff => self.step = self.replay.kick_off(),
-            Action::FullTime => self.step = self.replay.full_time(),
+            Action::KickOff => self.nav.go_to(self.nav.replay().kick_off()),
+            Action::FullTime => self.nav.go_to(self.nav.replay().full_time()),
             Action::TogglePlay => {
                 if self.playback.playing {
                     self.playback.playing = false;
-                } else if self.next_stop(self.step).is_some() {
+                } else if self.nav.next_stop(self.nav.step()).is_some() {
                     self.playback.playing = true;
                 } else {
                     self.say("That was the final moment. Home or g goes back to kick-off.");
@@ -373,7 +338,7 @@ impl App {
             Action::NextView => self.set_view(self.view.next()),
             Action::PrevView => self.set_view(self.view.prev()),
             Action::ToggleAllEvents => {
-                let (scope, note) = match self.filter.scope {
+                let (scope, note) = match self.nav.filter().scope {
                     Scope::KeyMoments => (
                         Scope::All,
                         "Every event: passes, carries and the rest are listed too.",
@@ -385,7 +350,7 @@ impl App {
                 };
                 self.set_filter(EventFilter {
                     scope,
-                    ..self.filter.clone()
+                    ..self.nav.filter().clone()
                 });
                 self.say(note);
             }
@@ -416,11 +381,11 @@ impl App {
             Action::NextMark => self.next_mark(),
             Action::Back => self.back(),
             Action::GoTo(step) => {
-                self.step = step.min(self.replay.steps());
+                self.nav.go_to(step);
                 self.dragging = false;
             }
             Action::Grab(step) => {
-                self.step = step.min(self.replay.steps());
+                self.nav.go_to(step);
                 self.dragging = true;
             }
             Action::Release => self.dragging = false,
@@ -522,7 +487,7 @@ impl App {
         }
         match parse_minute(input) {
             Ok(clock) => {
-                self.step = self.replay.step_at_clock(clock);
+                self.nav.go_to(self.nav.replay().step_at_clock(clock));
                 self.mode = Mode::Normal;
             }
             Err(reason) => self.prompt.error = Some(reason),
@@ -550,10 +515,14 @@ impl App {
         let hits = self.hits(&query);
         let search = Search::new(query, hits);
         if self.spoilers {
-            let from_here = search.hits().iter().copied().find(|&s| s >= self.step);
+            let from_here = search
+                .hits()
+                .iter()
+                .copied()
+                .find(|&s| s >= self.nav.step());
             let wrapped = from_here.is_none() && !search.hits().is_empty();
             if let Some(step) = from_here.or_else(|| search.hits().first().copied()) {
-                self.step = step;
+                self.nav.go_to(step);
             }
             let mut note = self.search_note(&search);
             if wrapped {
@@ -565,7 +534,7 @@ impl App {
             self.message = Some(note);
         } else {
             let mut note = self.search_note(&search);
-            note.push_str(if search.count_upto(self.step) == 0 {
+            note.push_str(if search.count_upto(self.nav.step()) == 0 {
                 " · n looks ahead"
             } else {
                 " · n looks ahead, N back"
@@ -579,26 +548,26 @@ impl App {
     fn search_note(&self, search: &Search) -> String {
         format!(
             "{} for “{}”",
-            search.status(self.step, self.spoilers),
+            search.status(self.nav.step(), self.spoilers),
             search.query().shown()
         )
     }
 
     /// The listed moments that `query` finds.
     fn hits(&mut self, query: &Query) -> Vec<usize> {
-        let events = &self.replay.game().events;
+        let events = &self.nav.replay().game().events;
         if self.haystacks.len() != events.len() {
             self.haystacks = events
                 .iter()
                 .enumerate()
-                .map(|(i, event)| find::haystack(&self.replay, i + 1, event))
+                .map(|(i, event)| find::haystack(self.nav.replay(), i + 1, event))
                 .collect();
         }
         events
             .iter()
             .zip(&self.haystacks)
             .enumerate()
-            .filter(|(_, (event, hay))| self.filter.shows(event) && query.matches(hay))
+            .filter(|(_, (event, hay))| self.nav.filter().shows(event) && query.matches(hay))
             .map(|(i, _)| i + 1)
             .collect()
     }
@@ -611,13 +580,13 @@ impl App {
             return;
         };
         let target = if forward {
-            search.next(self.step)
+            search.next(self.nav.step())
         } else {
-            search.prev(self.step)
+            search.prev(self.nav.step())
         };
         match target {
             Some(step) => {
-                self.step = step;
+                self.nav.go_to(step);
                 self.message = Some(self.search_note(&search));
             }
             None => {
@@ -638,9 +607,9 @@ impl App {
         let cleared = only.is_none();
         self.set_filter(EventFilter {
             only,
-            ..self.filter.clone()
+            ..self.nav.filter().clone()
         });
-        let note = match self.filter.label(&self.replay.game().info) {
+        let note = match self.nav.filter().label(&self.nav.replay().game().info) {
             Some(label) if !cleared => {
                 format!("Listing {label}: ←→ step through them, Esc clears the filter.")
             }
@@ -664,7 +633,7 @@ impl App {
     }
 
     fn toggle_mark(&mut self) {
-        let marked = self.marks.toggle(self.step);
+        let marked = self.marks.toggle(self.nav.step());
         let n = self.marks.len();
         let note = if marked {
             format!(
@@ -679,11 +648,11 @@ impl App {
     }
 
     fn next_mark(&mut self) {
-        match self.marks.next_cycling(self.step) {
+        match self.marks.next_cycling(self.nav.step()) {
             None => self.say("No marks yet: m marks the moment you are on."),
-            Some(step) if step == self.step => self.say("This is your only mark."),
+            Some(step) if step == self.nav.step() => self.say("This is your only mark."),
             Some(step) => {
-                self.step = step;
+                self.nav.go_to(step);
                 let i = self.marks.position(step).unwrap_or(1);
                 let note = format!("Mark {i} of {}: {}", self.marks.len(), self.moment_label());
                 self.message = Some(note);
@@ -709,7 +678,7 @@ impl App {
     fn back(&mut self) {
         if self.search.take().is_some() {
             self.say("Search cleared.");
-        } else if self.filter.is_narrowed() {
+        } else if self.nav.filter().is_narrowed() {
             self.choose_filter(None);
         } else {
             self.running = false;
@@ -719,7 +688,7 @@ impl App {
     /// Whether Back would leave the match now, having no search or filter
     /// to clear first.
     pub fn back_leaves_the_match(&self) -> bool {
-        self.search.is_none() && !self.filter.is_narrowed()
+        self.search.is_none() && !self.nav.filter().is_narrowed()
     }
 
     /// Lines a page of help scrolling moves and the furthest it can go.
@@ -735,16 +704,21 @@ impl App {
         if !self.playback.playing {
             return;
         }
-        if let Some(step) = self.next_stop(self.step) {
-            self.step = step;
+        if let Some(step) = self.nav.next_stop(self.nav.step()) {
+            self.nav.go_to(step);
         }
-        if self.next_stop(self.step).is_none() {
+        if self.nav.next_stop(self.nav.step()).is_none() {
             self.playback.playing = false;
         }
     }
 
     fn set_view(&mut self, view: View) {
         self.view = view;
+        self.nav.set_stops(if view == View::Pitch {
+            Stops::Located
+        } else {
+            Stops::Listed
+        });
         self.ball_progress = 0.0;
     }
 
@@ -754,37 +728,8 @@ impl App {
         if !self.playback.playing {
             return None;
         }
-        let next = self.next_stop(self.step)?;
-        Some(self.playback.wait(&self.replay, self.step, next))
-    }
-
-    /// The next step that stepping and autoplay stop at from `step`: what
-    /// the timeline lists, or on the pitch every located action as well
-    /// (see the module notes).
-    pub fn next_stop(&self, step: usize) -> Option<usize> {
-        if !self.steps_by_location() {
-            return self.next_visible(step);
-        }
-        let i = self.pitch_stops.partition_point(|&s| s <= step);
-        self.pitch_stops.get(i).copied()
-    }
-
-    /// The previous stop before `step`; step 0 (before kick-off) counts.
-    pub fn prev_stop(&self, step: usize) -> Option<usize> {
-        if !self.steps_by_location() {
-            return self.prev_visible(step);
-        }
-        if step == 0 {
-            return None;
-        }
-        let i = self.pitch_stops.partition_point(|&s| s < step);
-        Some(i.checked_sub(1).map_or(0, |i| self.pitch_stops[i]))
-    }
-
-    /// Whether stepping visits located actions the filter hides: on the
-    /// pitch, unless every event is shown anyway.
-    fn steps_by_location(&self) -> bool {
-        self.view == View::Pitch && self.filter == EventFilter::KEY_MOMENTS
+        let next = self.nav.next_stop(self.nav.step())?;
+        Some(self.playback.wait(self.nav.replay(), self.nav.step(), next))
     }
 
     /// Tells the app how far autoplay has got from the current moment to
@@ -806,8 +751,8 @@ impl App {
         if !self.playback.playing || !self.view.animates() {
             return None;
         }
-        let next = self.next_stop(self.step)?;
-        ball_towards(&self.replay, self.step, next, self.ball_progress)
+        let next = self.nav.next_stop(self.nav.step())?;
+        ball_towards(self.nav.replay(), self.nav.step(), next, self.ball_progress)
     }
 
     /// Whether the screen changes as time passes between two moments:
@@ -817,10 +762,10 @@ impl App {
         if !self.playback.playing || !self.view.animates() {
             return false;
         }
-        let Some(next) = self.next_stop(self.step) else {
+        let Some(next) = self.nav.next_stop(self.nav.step()) else {
             return false;
         };
-        let at = |progress| ball_towards(&self.replay, self.step, next, progress);
+        let at = |progress| ball_towards(self.nav.replay(), self.nav.step(), next, progress);
         at(0.0) != at(1.0)
     }
 
@@ -854,102 +799,6 @@ impl App {
         self.view
     }
 
-    /// The next step the timeline lists.
-    pub fn next_visible(&self, step: usize) -> Option<usize> {
-        match self.filter {
-            EventFilter {
-                scope: Scope::KeyMoments,
-                only: None,
-            } => self.replay.next_key(step),
-            EventFilter {
-                scope: Scope::All,
-                only: None,
-            } => (step < self.replay.steps()).then_some(step + 1),
-            _ => match self.listed() {
-                Some(listed) => {
-                    let i = listed.partition_point(|&s| s <= step);
-                    listed.get(i).copied()
-                }
-                None => {
-                    let events = &self.replay.game().events;
-                    let from = step.min(events.len());
-                    events[from..]
-                        .iter()
-                        .position(|e| self.filter.shows(e))
-                        .map(|i| from + i + 1)
-                }
-            },
-        }
-    }
-
-    /// The steps a narrowed filter lists, found when the filter was set,
-    /// so stepping and drawing are binary searches however long the match;
-    /// `None` when not narrowed, or when the match has grown since (the
-    /// callers then scan, which is always right).
-    fn listed(&self) -> Option<&[usize]> {
-        match &self.listed {
-            Some((events, steps)) if *events == self.replay.steps() => Some(steps),
-            _ => None,
-        }
-    }
-
-    /// The previous step the timeline lists; step 0 (before kick-off)
-    /// counts.
-    pub fn prev_visible(&self, step: usize) -> Option<usize> {
-        match self.filter {
-            EventFilter {
-                scope: Scope::KeyMoments,
-                only: None,
-            } => self.replay.prev_key(step),
-            EventFilter {
-                scope: Scope::All,
-                only: None,
-            } => step.checked_sub(1),
-            _ => {
-                if step == 0 {
-                    return None;
-                }
-                if let Some(listed) = self.listed() {
-                    let i = listed.partition_point(|&s| s < step);
-                    return Some(i.checked_sub(1).map_or(0, |i| listed[i]));
-                }
-                let events = &self.replay.game().events;
-                let before = (step - 1).min(events.len());
-                Some(
-                    events[..before]
-                        .iter()
-                        .rposition(|e| self.filter.shows(e))
-                        .map_or(0, |i| i + 1),
-                )
-            }
-        }
-    }
-
-    /// Whether stepping stops at `step` (step 0 always counts).
-    pub fn is_stop(&self, step: usize) -> bool {
-        if step == 0 {
-            return true;
-        }
-        if self.steps_by_location() {
-            return self.pitch_stops.binary_search(&step).is_ok();
-        }
-        step.checked_sub(1)
-            .and_then(|i| self.replay.game().events.get(i))
-            .is_some_and(|e| self.filter.shows(e))
-    }
-
-    /// `step` if stepping stops there, else the stop before it: where a
-    /// click on the progress bar lands, so the cursor is always on a
-    /// moment the timeline lists.
-    pub fn stop_at_or_before(&self, step: usize) -> usize {
-        let step = step.min(self.replay.steps());
-        if self.is_stop(step) {
-            step
-        } else {
-            self.prev_stop(step).unwrap_or(0)
-        }
-    }
-
     /// The last search, if one is on.
     pub fn search(&self) -> Option<&Search> {
         self.search.as_ref()
@@ -962,7 +811,7 @@ impl App {
             format!(
                 "/{} · {}",
                 s.query().shown(),
-                s.status(self.step, self.spoilers)
+                s.status(self.nav.step(), self.spoilers)
             )
         })
     }
@@ -999,17 +848,17 @@ impl App {
 
     /// The match being watched.
     pub fn replay(&self) -> &Replay {
-        &self.replay
+        self.nav.replay()
     }
 
     /// The cursor: how many events have been applied.
     pub fn step(&self) -> usize {
-        self.step
+        self.nav.step()
     }
 
     /// The state at the cursor.
     pub fn state(&self) -> State<'_> {
-        self.replay.at(self.step)
+        self.nav.state()
     }
 
     /// Autoplay's state.
@@ -1024,20 +873,18 @@ impl App {
 
     /// Which events are listed.
     pub fn filter(&self) -> &EventFilter {
-        &self.filter
+        self.nav.filter()
     }
 
     /// Changes which events are listed; a search on finds its hits again
     /// among them.
     pub fn set_filter(&mut self, filter: EventFilter) {
-        self.filter = filter;
-        self.listed = self.filter.is_narrowed().then(|| {
-            let events = &self.replay.game().events;
-            let steps = (1..=events.len())
-                .filter(|&s| self.filter.shows(&events[s - 1]))
-                .collect();
-            (events.len(), steps)
-        });
+        self.nav.set_filter(filter);
+        self.refind();
+    }
+
+    /// Finds the search's hits again, among the moments listed now.
+    fn refind(&mut self) {
         if let Some(search) = self.search.take() {
             let hits = self.hits(search.query());
             self.search = Some(Search::new(search.query().clone(), hits));
@@ -1067,25 +914,8 @@ impl App {
     /// Whether the event at `step` is visible now: reached, or ahead with
     /// spoilers shown.
     pub fn reveals(&self, step: usize) -> bool {
-        self.spoilers || step <= self.step
+        self.spoilers || step <= self.nav.step()
     }
-}
-
-/// Steps the pitch stops at: key moments and every located action.
-fn pitch_stops(replay: &Replay) -> Vec<usize> {
-    replay
-        .game()
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
-        .map(|(i, _)| i + 1)
-        .collect()
-}
-
-/// Whether a position can be drawn on the pitch.
-fn located(point: Point) -> bool {
-    point.x.is_finite() && point.y.is_finite()
 }
 
 /// Reads what was typed into the minute prompt, with a message that says
@@ -1222,7 +1052,7 @@ mod tests {
         }
         assert_eq!(back, [5, 4, 2, 1, 0]);
         // What the timeline lists is unchanged.
-        assert_eq!(app.next_visible(1), Some(4));
+        assert_eq!(app.nav().next_visible(1), Some(4));
         assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
         // Autoplay on the pitch goes action by action, with every event
         // shown too.
@@ -1547,14 +1377,14 @@ mod tests {
         assert!(app.search().unwrap().hits().is_empty());
         app.update(Action::OpenFilter);
         app.update(Action::FilterGoals);
-        let goals_before = app.listed().map(<[usize]>::len);
+        let goals_before = app.nav().listed().map(<[usize]>::len);
         app.follow_update(Update::Match {
             game: Box::new(game),
             partial: None,
         });
         assert_eq!(app.search().unwrap().hits(), [giroud + 1]);
         assert_eq!(
-            app.listed().map(<[usize]>::len),
+            app.nav().listed().map(<[usize]>::len),
             goals_before.map(|n| n + 1)
         );
     }
@@ -1733,27 +1563,18 @@ mod tests {
         assert_eq!(app.scroll(), 0, "the commentary did not move");
     }
 
+    /// The navigator's own tests check that the listing found once steps
+    /// as a scan would; here, that the filter menu sets and clears it.
     #[test]
-    fn a_narrowed_listing_found_once_steps_as_a_scan_would() {
+    fn a_narrowed_listing_is_found_once_and_dropped_when_cleared() {
         let mut app = app();
         let choices = [Action::FilterGoals, Action::FilterCards, Action::FilterHome];
         for choice in choices {
             app.update(choice);
-            assert!(app.listed().is_some());
-            let steps = 0..=app.replay().steps() + 1;
-            let cached: Vec<_> = steps
-                .clone()
-                .map(|s| (app.next_visible(s), app.prev_visible(s)))
-                .collect();
-            let kept = app.listed.take();
-            let scanned: Vec<_> = steps
-                .map(|s| (app.next_visible(s), app.prev_visible(s)))
-                .collect();
-            assert_eq!(cached, scanned, "{choice:?}");
-            app.listed = kept;
+            assert!(app.nav().listed().is_some(), "{choice:?}");
         }
         app.update(Action::ClearFilter);
-        assert!(app.listed().is_none());
+        assert!(app.nav().listed().is_none());
     }
 
     #[test]

@@ -496,7 +496,7 @@ mod tests {
         release.kind = KeyEventKind::Release;
         assert!(handle_event(&mut app, &Event::Key(press)));
         assert!(!handle_event(&mut app, &Event::Key(release)));
-        assert_eq!(app.step(), app.next_visible(start).unwrap());
+        assert_eq!(app.step(), app.nav().next_visible(start).unwrap());
     }
 
     #[test]
@@ -540,7 +540,7 @@ mod tests {
         assert_eq!(app.step(), start);
         app.set_viewport(80, 24);
         assert!(handle_event(&mut app, &wheel));
-        assert_eq!(Some(app.step()), app.next_visible(start));
+        assert_eq!(Some(app.step()), app.nav().next_visible(start));
         let moved = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Moved,
             column: 10,
@@ -605,7 +605,7 @@ mod tests {
         // Woken early, nothing moves; at the deadline, the next moment.
         assert!(!clock.wake(&mut app, due - Duration::from_millis(1)));
         assert_eq!(app.step(), step);
-        let next = app.next_stop(step);
+        let next = app.nav().next_stop(step);
         assert!(clock.wake(&mut app, due));
         assert_eq!(Some(app.step()), next);
         // The next wait counts from the deadline just met.

@@ -13,10 +13,10 @@ use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::filter::people;
 use super::widgets::moment;
 use crate::model::{Detail, Event};
 use crate::replay::Replay;
+use crate::replay::filter::people;
 use crate::text;
 
 /// `text` as search compares it: lower case, accents and the joining

@@ -70,7 +70,7 @@ pub fn action_for(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
 fn seek(app: &App, bar: Rect, x: u16) -> Option<usize> {
     ProgressWidget::new(app)
         .step_at(bar, x)
-        .map(|step| app.stop_at_or_before(step))
+        .map(|step| app.nav().stop_at_or_before(step))
 }
 
 #[cfg(test)]
@@ -201,7 +201,10 @@ mod tests {
                     panic!("{w}x{h}: column {x} does not seek");
                 };
                 assert!(step >= last, "{w}x{h}: column {x} goes back to {step}");
-                assert!(app.is_stop(step), "{w}x{h}: {step} is not a listed moment");
+                assert!(
+                    app.nav().is_stop(step),
+                    "{w}x{h}: {step} is not a listed moment"
+                );
                 last = step;
                 // Between two periods' bars: the later one's label.
                 let segments = ProgressWidget::new(&app).segments(Rect { height: 1, ..bar });

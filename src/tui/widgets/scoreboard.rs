@@ -103,7 +103,7 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
     let mut spans = Vec::new();
     if app.live().is_some() {
         // Following a file: the one thing a fan must not miss.
-        if app.at_newest() {
+        if app.nav().at_newest() {
             spans.push(Span::styled("● LIVE", theme.live()));
         } else if detail >= 1 {
             spans.push(Span::styled("behind live · End", theme.dim()));

@@ -60,7 +60,7 @@ impl<'a> TimelineWidget<'a> {
         let step = app.step();
         match app.state().event() {
             Some(event) if app.filter().shows(event) => step,
-            Some(_) => app.prev_visible(step).unwrap_or(0),
+            Some(_) => app.nav().prev_visible(step).unwrap_or(0),
             None => 0,
         }
     }
@@ -89,9 +89,9 @@ impl<'a> TimelineWidget<'a> {
             }
             out
         };
-        let before = walk(&|s| app.prev_visible(s));
+        let before = walk(&|s| app.nav().prev_visible(s));
         let after = if app.spoilers_shown() {
-            walk(&|s| app.next_visible(s))
+            walk(&|s| app.nav().next_visible(s))
         } else {
             Vec::new()
         };
