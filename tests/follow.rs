@@ -15,7 +15,7 @@ use touchline::follow::{self, Follower, Problem, Update};
 use touchline::import::{self, LoadOptions};
 use touchline::model::Match;
 use touchline::replay::Replay;
-use touchline::tui::{Action, App, AppOptions};
+use touchline::tui::{App, AppOptions, ViewerAction};
 
 /// The bundled match as an appending writer lays it out: the header, then
 /// the events one per line, the list closed only at the end. Returns the
@@ -221,8 +221,8 @@ fn the_viewer_moves_with_new_events_when_live_and_stays_put_when_not() {
     assert_eq!(app.step(), app.nav().newest(), "carried along");
     assert!(app.step() > 10);
     // The fan steps back: new events do not move them.
-    app.update(Action::PrevEvent);
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     let kept = app.step();
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 18)),
@@ -231,7 +231,7 @@ fn the_viewer_moves_with_new_events_when_live_and_stays_put_when_not() {
     assert_eq!(app.step(), kept);
     assert!(!app.nav().at_newest());
     // End goes back to live, and the next events carry them again.
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::FullTime);
     assert!(app.nav().at_newest());
     app.follow_update(Update::Match {
         game: Box::new(game.clone()),
@@ -267,7 +267,7 @@ fn problems_show_until_the_next_good_version() {
 fn a_shorter_version_clamps_the_cursor() {
     let game = import::bundled().game;
     let mut app = viewer_on(game.clone());
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 3)),
         partial: None,

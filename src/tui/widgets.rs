@@ -1,6 +1,9 @@
 //! The panels of the screen, one widget each, and the layout that places
 //! them: `impl Widget for &App` decides what fits and delegates. Every
 //! widget borrows the [`App`] and draws only from it: no I/O, no clock.
+//! [`measure`] tells the state what it needs to know of a frame (how far
+//! the commentary and the help scroll), so the state never calls the
+//! drawing code.
 
 pub(crate) mod braille;
 mod commentary;
@@ -30,9 +33,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::app::App;
-use super::keymap::Mode;
+use super::app::{App, Mode};
 use super::theme::Theme;
+use super::viewport::{Scroll, Viewport};
 use super::views::ViewPanel;
 use crate::text;
 
@@ -133,16 +136,34 @@ impl Plan {
     }
 }
 
-impl App {
-    /// Where the panels go when the app is drawn on `area`.
-    pub fn plan(&self, area: Rect) -> Plan {
-        let mut plan = Plan::new(area);
-        if self.step() == 0 && !self.spoilers_shown() {
-            // Before kick-off with nothing to list, the facts take the
-            // timeline's room too.
-            plan.merge_middle();
-        }
-        plan
+/// Where the panels go when `app` is drawn on `area`.
+pub fn plan(app: &App, area: Rect) -> Plan {
+    let mut plan = Plan::new(area);
+    if app.step() == 0 && !app.spoilers_shown() {
+        // Before kick-off with nothing to list, the facts take the
+        // timeline's room too.
+        plan.merge_middle();
+    }
+    plan
+}
+
+/// The layout facts of `app` drawn on `area`, for
+/// [`App::set_viewport`]: how far a page of commentary moves (its
+/// panel's height less the two lines that may say there is more, so no
+/// line is skipped) and how far it can go, and the same for the help.
+pub fn measure(app: &App, area: Rect) -> Viewport {
+    let commentary = match plan(app, area).commentary {
+        Some(rect) => Scroll {
+            page: CommentaryWidget::body(rect).height.saturating_sub(2).max(1) as usize,
+            max: CommentaryWidget::new(app).overflow(Some(rect)),
+        },
+        None => Scroll { page: 10, max: 0 },
+    };
+    let (page, max) = HelpWidget::new(app).scroll_range(area);
+    Viewport {
+        area,
+        commentary,
+        help: Scroll { page, max },
     }
 }
 
@@ -153,7 +174,7 @@ impl Widget for &App {
         if area.is_empty() {
             return;
         }
-        let plan = self.plan(area);
+        let plan = plan(self, area);
         let (board, size) = plan.board;
         ScoreboardWidget::new(self, size).render(board, buf);
         match ViewPanel::new(self.view(), self.replay(), self.step(), self.theme()) {
@@ -189,10 +210,10 @@ impl Widget for &App {
             (Mode::Prompt | Mode::Search, None) => PromptWidget::new(self).render(area, buf),
             (Mode::Filter, Some(rect)) => FilterMenuWidget::new(self).render(rect, buf),
             (Mode::Filter, None) => FilterMenuWidget::new(self).render(area, buf),
-            (_, Some(rect)) => FooterWidget::new(self).render(rect, buf),
-            (_, None) => {}
+            (Mode::Replay, Some(rect)) => FooterWidget::new(self).render(rect, buf),
+            (Mode::Replay, None) => {}
         }
-        if self.mode() == Mode::Help {
+        if self.help().is_some() {
             HelpWidget::new(self).render(area, buf);
         }
     }

@@ -12,6 +12,7 @@ use super::{Panel, draw_line, fit_line, moment, panel, wrap};
 use crate::model::{Detail, Event, Quote, Side};
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::notice::Cue;
 use crate::tui::theme::Theme;
 
 /// Draws the commentary of an [`App`].
@@ -420,10 +421,10 @@ impl Widget for CommentaryWidget<'_> {
         };
         let below = lines.len().saturating_sub(scroll + rows);
         if let Some(last) = shown.last_mut().filter(|_| below > 0 && rows >= 2) {
-            *last = note(format!("▾ {} more lines · PgDn", below + 1));
+            *last = note(Cue::MoreBelow(below + 1).text(app.keymap()));
         }
         if let Some(first) = shown.first_mut().filter(|_| scroll > 0 && rows >= 3) {
-            *first = note(format!("▴ {} lines above · PgUp", scroll + 1));
+            *first = note(Cue::MoreAbove(scroll + 1).text(app.keymap()));
         }
         for (i, line) in shown.iter().enumerate() {
             draw_line(buf, body, body.x, body.y + i as u16, line);

@@ -15,6 +15,8 @@ use crate::replay::{Phase, State};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::font::Font;
+use crate::tui::keymap::Section;
+use crate::tui::notice::Cue;
 use crate::tui::theme::Theme;
 
 /// How much room the scoreboard gets.
@@ -106,7 +108,8 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
         if app.nav().at_newest() {
             spans.push(Span::styled("● LIVE", theme.live()));
         } else if detail >= 1 {
-            spans.push(Span::styled("behind live · End", theme.dim()));
+            let behind = Cue::BehindLive.text(app.keymap());
+            spans.push(Span::styled(behind, theme.dim()));
         } else {
             spans.push(Span::styled("behind", theme.dim()));
         }
@@ -123,11 +126,17 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
             theme.strong(),
         )]
     });
-    let (state, key) = if app.spoilers_shown() {
-        ("spoilers shown", " · s to hide")
+    let shown = app.spoilers_shown();
+    let state = if shown {
+        "spoilers shown"
     } else {
-        ("spoilers hidden", " · s to show")
+        "spoilers hidden"
     };
+    let cue = Cue::Spoilers {
+        section: Section::Replay,
+        shown,
+    };
+    let key = format!(" · {}", cue.text(app.keymap()));
     if detail >= 1 {
         if let Some(label) = app.filter().label(&app.replay().game().info) {
             // A narrowed listing hides moments: it must catch the eye.

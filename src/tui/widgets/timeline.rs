@@ -21,6 +21,8 @@ use super::{draw_line, fit_line, frame, moment, panel};
 use crate::model::Detail;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keymap::Section;
+use crate::tui::notice::Cue;
 
 /// Draws the timeline of an [`App`].
 pub struct TimelineWidget<'a> {
@@ -135,9 +137,12 @@ impl<'a> TimelineWidget<'a> {
             return "Timeline".to_owned();
         };
         let clear = if app.filter().is_narrowed() {
-            " · Esc clears"
+            format!(
+                " · {}",
+                Cue::ClearsFilter(Section::Replay).text(app.keymap())
+            )
         } else {
-            ""
+            String::new()
         };
         // Longest first; on a narrow timeline the way to clear the filter
         // matters more than the panel's name.
@@ -294,10 +299,17 @@ impl Widget for TimelineWidget<'_> {
         }
         if let Some(y) = layout.hint {
             let pad = 6 + usize::from(self.gutter());
+            let cue = Cue::Spoilers {
+                section: Section::Replay,
+                shown: false,
+            };
             let line = fit_line(
                 Line::from(vec![
                     Span::raw(format!("{:>pad$} ", "")),
-                    Span::styled("⋮ hidden · s to show", theme.dim()),
+                    Span::styled(
+                        format!("⋮ hidden · {}", cue.text(app.keymap())),
+                        theme.dim(),
+                    ),
                 ]),
                 width,
             );
@@ -311,7 +323,8 @@ mod tests {
     use super::*;
     use crate::import;
     use crate::replay::Replay;
-    use crate::tui::{Action, AppOptions};
+    use crate::tui::AppOptions;
+    use crate::tui::action::ViewerAction;
 
     fn render(app: &App, width: u16, height: u16) -> String {
         let area = Rect::new(0, 0, width, height);
@@ -347,7 +360,7 @@ mod tests {
     #[test]
     fn the_window_keeps_the_cursor_in_view_and_centred_when_it_can() {
         let mut app = app(true);
-        app.update(Action::FullTime);
+        let _ = app.update(ViewerAction::FullTime);
         let steps = app.replay().steps();
         let widget = TimelineWidget::new(&app);
         let (rows, current) = widget.window(7);
@@ -356,7 +369,7 @@ mod tests {
             rows[current], steps,
             "at the end the cursor is the last row"
         );
-        app.update(Action::PrevGoal);
+        let _ = app.update(ViewerAction::PrevGoal);
         let widget = TimelineWidget::new(&app);
         let (rows, current) = widget.window(7);
         assert_eq!(current, 3);
