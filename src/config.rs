@@ -11,10 +11,10 @@
 //! Everything here is plain data. The key tables (`[keys.replay]`,
 //! `[keys.prompt]`, `[keys.help]`...) are read as names with their places
 //! in the file ([`KeyTable`]); which names are sections, actions and keys
-//! is the terminal UI's to say, since its keymap defines them
-//! (`tui::keymap::config`), and it reports a mistake there at its line
-//! and column as this module does for the rest. Colours are
-//! [`palette::ColorSpec`]s, which the UI's theme turns into styles.
+//! is the terminal UI's to say, since its keymap defines them, and it
+//! reports a mistake there at its line and column as this module does for
+//! the rest. Colours are [`palette::ColorSpec`]s, which the UI's theme
+//! turns into styles.
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};

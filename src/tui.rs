@@ -52,6 +52,7 @@ pub mod effect;
 pub mod event_loop;
 pub mod find;
 mod font;
+pub mod global;
 pub mod help;
 pub mod keymap;
 pub mod look;

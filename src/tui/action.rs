@@ -4,8 +4,8 @@
 //! - [`ViewerAction`]: the replay of one match, its prompts and menus.
 //! - [`ListAction`]: the match list of `touchline DIR`.
 //! - [`HelpAction`]: the help screen.
-//! - [`Global`]: quit, suspend and open the help, handled once
-//!   ([`Global::handle`]) for every screen.
+//! - [`Global`]: quit, suspend and open the help, handled once for every
+//!   screen ([`global::handle`](super::global::handle)).
 //!
 //! An [`Action`] is one of these: what a key (through the keymap) or a
 //! click (through the mouse module) asks for. It goes to the screen on top
@@ -21,9 +21,6 @@
 
 use serde::Serialize;
 
-use super::effect::{Effect, Effects};
-use super::help::Help;
-
 /// What every screen offers the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,22 +33,6 @@ pub enum Global {
     Suspend,
     /// Open the help screen of the screen on top.
     OpenHelp,
-}
-
-impl Global {
-    /// Carries out a global action for a screen whose help, when open, is
-    /// `help`: the one place quitting, suspending and opening the help
-    /// are handled.
-    pub fn handle(self, help: &mut Option<Help>) -> Effects {
-        match self {
-            Global::Quit => Effects::one(Effect::Quit),
-            Global::Suspend => Effects::one(Effect::Suspend),
-            Global::OpenHelp => {
-                *help = Some(Help::default());
-                Effects::none()
-            }
-        }
-    }
 }
 
 /// A verb the viewer understands.
@@ -281,18 +262,5 @@ mod tests {
             "toggle_spoilers"
         );
         assert_eq!(Action::from(Global::OpenHelp).name(), "open_help");
-    }
-
-    #[test]
-    fn global_actions_quit_suspend_and_open_the_help() {
-        let mut help = None;
-        assert_eq!(Global::Quit.handle(&mut help), Effects::one(Effect::Quit));
-        assert_eq!(
-            Global::Suspend.handle(&mut help),
-            Effects::one(Effect::Suspend)
-        );
-        assert!(help.is_none());
-        assert_eq!(Global::OpenHelp.handle(&mut help), Effects::none());
-        assert_eq!(help, Some(Help::default()));
     }
 }

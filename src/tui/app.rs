@@ -16,7 +16,7 @@
 //! [`App::update`] is the only way the state changes from outside: an
 //! action goes to the help when it is open, else to the viewer (whose
 //! handlers are in `update.rs`), and what neither takes bubbles to the
-//! global handler ([`Global::handle`](super::Global::handle)). It reads no clock
+//! global handler ([`global::handle`]). It reads no clock
 //! and does no I/O: what it asks of the world comes back as [`Effects`],
 //! which the event loop carries out. The clock reaches the app only
 //! through [`App::tick`] and [`App::animate`].
@@ -40,6 +40,7 @@ use std::time::Duration;
 use super::action::Action;
 use super::clipboard::Clipboard;
 use super::effect::{Effects, Handled};
+use super::global;
 use super::help::Help;
 use super::keymap::{Keymap, Section};
 use super::look::{Look, Setup};
@@ -238,7 +239,7 @@ impl App {
             _ => Handled::NotConsumed,
         };
         let handled = on_top.or_else(|| match action {
-            Action::Global(action) => action.handle(&mut self.help).into(),
+            Action::Global(action) => global::handle(action, &mut self.help).into(),
             _ => Handled::NotConsumed,
         });
         self.settle(before);

@@ -23,6 +23,7 @@ use crossterm::event::Event;
 use super::action::{Action, ListAction};
 use super::app::{App, AppOptions};
 use super::effect::{Effect, Effects, Handled};
+use super::global;
 use super::help::Help;
 use super::keymap::{Keymap, Section};
 use super::look::{Look, Setup};
@@ -231,7 +232,7 @@ impl Picker {
             _ => Handled::NotConsumed,
         };
         match on_top.or_else(|| match action {
-            Action::Global(action) => action.handle(&mut self.help).into(),
+            Action::Global(action) => global::handle(action, &mut self.help).into(),
             _ => Handled::NotConsumed,
         }) {
             Handled::Consumed(effects) => Handled::Consumed(effects.and(self.wanted_results())),

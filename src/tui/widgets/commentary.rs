@@ -8,7 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Panel, draw_line, fit_line, moment, panel, wrap};
+use super::line::{draw_line, fit_line};
+use super::panel::{Panel, panel_in};
+use super::{moment, wrap};
 use crate::model::{Detail, Event, Quote, Side};
 use crate::text;
 use crate::tui::app::App;
@@ -401,7 +403,7 @@ impl Widget for CommentaryWidget<'_> {
             } else {
                 "Commentary"
             };
-            panel(title, app).render(area, buf);
+            panel_in(title, app.theme()).render(area, buf);
         }
         let body = Self::body(area);
         if body.is_empty() {
@@ -445,7 +447,7 @@ mod tests {
         ];
         let lines = wrap_spans(spans, 14);
         for line in &lines {
-            assert!(super::super::line_width(line) <= 14);
+            assert!(crate::tui::widgets::line::line_width(line) <= 14);
         }
         let text: Vec<String> = lines
             .iter()

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line};
+use super::line::{draw_line, fit_line};
 use crate::model::Side;
 use crate::text;
 use crate::tui::action::{Action, ViewerAction};

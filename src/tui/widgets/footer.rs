@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line};
+use super::line::{draw_line, fit_line};
 use crate::tui::action::{Action, Global};
 use crate::tui::app::App;
 use crate::tui::keymap::{Binding, Command, Keymap, Section};

@@ -11,7 +11,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, draw_str, fit_line, panel_in, wrap};
+use super::line::{draw_line, draw_str, fit_line};
+use super::panel::panel_in;
+use super::wrap;
 use crate::model::Card;
 use crate::text;
 use crate::tui::app::App;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::footer::hints;
-use super::{draw_line, fit_line};
+use super::line::{draw_line, fit_line};
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::Section;
 

@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, draw_str, fit_line, frame, line_width};
+use super::line::{draw_line, draw_str, fit_line, line_width};
+use super::panel::frame_in;
 use crate::model::{Card, Period, Side};
 use crate::replay::{Phase, State};
 use crate::text;
@@ -213,7 +214,7 @@ impl ScoreboardWidget<'_> {
         let theme = app.theme();
         let state = app.state();
         let info = &app.replay().game().info;
-        let block = frame(app);
+        let block = frame_in(app.theme());
         let inner = block.inner(area);
         (&block).render(area, buf);
         self.render_titles(area, buf);

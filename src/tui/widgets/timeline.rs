@@ -17,7 +17,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line, frame, moment, panel};
+use super::line::{draw_line, fit_line};
+use super::moment;
+use super::panel::{frame_in, panel_in};
 use crate::model::Detail;
 use crate::text;
 use crate::tui::app::App;
@@ -166,7 +168,11 @@ impl<'a> TimelineWidget<'a> {
     pub fn layout(&self, area: Rect) -> TimelineLayout {
         let app = self.app;
         let framed = area.height >= 4 && area.width >= 12;
-        let inner = if framed { frame(app).inner(area) } else { area };
+        let inner = if framed {
+            frame_in(app.theme()).inner(area)
+        } else {
+            area
+        };
         let mut layout = TimelineLayout {
             inner,
             framed,
@@ -283,7 +289,7 @@ impl Widget for TimelineWidget<'_> {
         let theme = app.theme();
         let layout = self.layout(area);
         if layout.framed {
-            panel(&self.title(area.width), app).render(area, buf);
+            panel_in(&self.title(area.width), app.theme()).render(area, buf);
         }
         let inner = layout.inner;
         if inner.is_empty() {
