@@ -6,8 +6,10 @@
 //! and uses no CPU; while playing it sleeps until the next moment is due,
 //! waking every [`FRAME`] only while the pitch has a ball to move.
 //!
-//! It is also the only part that owns the terminal and reads files, so
-//! Ctrl-Z (which the app merely asks for) is carried out here: the
+//! It is also the only part that owns the terminal and reads files: what
+//! the screens ask of the world comes back from their updates as
+//! [`Effects`], and `Runner::carry_out` does it, in one place. So Ctrl-Z
+//! (which the app merely asks for) is carried out here: the
 //! terminal goes back to the shell (mouse reporting off too), the process
 //! stops, and `fg` brings back a fully redrawn screen; and so is opening a
 //! match from the list. A stop that did not come from Ctrl-Z (`kill
