@@ -177,7 +177,7 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
             Session::Follow(configure(app, Some(&file)), follower)
         }
         Session::Library(picker, load) => {
-            let picker = picker.with_setup(setup.clone());
+            let picker = picker.with_setup(&setup);
             let picker = match &config_note {
                 Some(note) => picker.with_notice(Notice::Text(note.clone())),
                 None => picker,

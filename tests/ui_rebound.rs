@@ -494,7 +494,7 @@ fn the_match_list_names_no_default_key_on_any_screen_or_message() {
         colors: ColorMode::None,
         ..AppOptions::default()
     };
-    let mut picker = Picker::new(catalog(), options).with_setup(setup());
+    let mut picker = Picker::new(catalog(), options).with_setup(&setup());
     check_list("the list", &mut picker);
     let _ = picker.update(ListAction::FilterClear);
     check_list("clearing no filter", &mut picker);

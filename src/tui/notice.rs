@@ -132,63 +132,36 @@ impl Notice {
     pub fn text(&self, keymap: &Keymap) -> String {
         let replay = |action: ViewerAction| keymap.key(Section::Replay, action);
         match self {
+            Notice::LastMoment
+            | Notice::NothingEarlier
+            | Notice::NoGoalAfter
+            | Notice::NoGoalBefore
+            | Notice::EveryEvent
+            | Notice::KeyMomentsOnly
+            | Notice::FilterCleared
+            | Notice::SearchCleared
+            | Notice::OnlyMark => self.fixed().to_owned(),
             Notice::NothingLaterListed { filter } => format!("Nothing later is listed ({filter})."),
-            Notice::LastMoment => "This is the last moment of the match.".to_owned(),
-            Notice::NothingEarlier => "Before kick-off: nothing earlier.".to_owned(),
-            Notice::NoGoalAfter => "No goal after this moment.".to_owned(),
-            Notice::NoGoalBefore => "No goal before this moment.".to_owned(),
             Notice::FinalMoment => format!(
                 "That was the final moment. {} goes back to kick-off.",
                 keymap.any_key(Section::Replay, ViewerAction::KickOff)
             ),
-            Notice::EveryEvent => {
-                "Every event: passes, carries and the rest are listed too.".to_owned()
-            }
-            Notice::KeyMomentsOnly => {
-                "Key moments only: goals, chances, cards, substitutions, periods.".to_owned()
-            }
             Notice::Listing { filter } => format!(
                 "Listing {filter}: {} step through them, {} clears the filter.",
                 keymap.hint(Section::Replay, ViewerAction::NextEvent),
                 replay(ViewerAction::Back)
             ),
-            Notice::FilterCleared => {
-                "No filter: the timeline lists every key moment again.".to_owned()
-            }
             Notice::NoPlayerHere => format!(
                 "This moment names no player: step to one of theirs (or find them with {}), then {} {}.",
                 replay(ViewerAction::OpenSearch),
                 replay(ViewerAction::OpenFilter),
                 keymap.key(Section::Filter, ViewerAction::FilterPlayer)
             ),
-            Notice::SearchCleared => "Search cleared.".to_owned(),
             Notice::NoSearch => format!(
                 "No search yet: {} searches players, teams and commentary.",
                 replay(ViewerAction::OpenSearch)
             ),
-            Notice::Found {
-                status,
-                query,
-                from_start,
-                then,
-            } => {
-                let mut note = format!("{status} for “{query}”");
-                if *from_start {
-                    note.push_str(" (from the start)");
-                }
-                let (next, prev) = (replay(ViewerAction::NextHit), replay(ViewerAction::PrevHit));
-                match then {
-                    Then::Nothing => {}
-                    Then::NextPrevious => {
-                        note.push_str(&format!(" · {next} next, {prev} previous"))
-                    }
-                    Then::LooksAhead => note.push_str(&format!(" · {next} looks ahead")),
-                    Then::LooksAheadOrBack => {
-                        note.push_str(&format!(" · {next} looks ahead, {prev} back"));
-                    }
-                }
-                note
-            }
+            Notice::Found { .. } => self.search_note(keymap),
             Notice::NoMoreHits { later, query } => {
                 let which = if *later { "later" } else { "earlier" };
                 format!("No {which} match for “{query}”.")
@@ -203,7 +176,6 @@ impl Notice {
                 "No marks yet: {} marks the moment you are on.",
                 replay(ViewerAction::ToggleMark)
             ),
-            Notice::OnlyMark => "This is your only mark.".to_owned(),
             Notice::Mark {
                 index,
                 marks,
@@ -216,18 +188,66 @@ impl Notice {
                 keymap.key(Section::Library, Global::Quit)
             ),
             Notice::CannotOpen { reason } => format!("That file cannot be opened: {reason}"),
-            Notice::NothingFits => {
-                let done = keymap.key(Section::LibraryFilter, ListAction::FilterDone);
-                let clear = keymap.key(Section::Library, ListAction::FilterClear);
-                if done == clear {
-                    format!("No match fits the filter. {done}, then {clear} again, clears it.")
-                } else {
-                    format!("No match fits the filter. {done}, then {clear}, clears it.")
-                }
-            }
+            Notice::NothingFits => nothing_fits(keymap),
             Notice::CouldNotOpen { reason } => format!("Could not open it: {reason}"),
             Notice::Text(text) => text.clone(),
         }
+    }
+
+    /// The words of the notices that name no key and carry nothing.
+    fn fixed(&self) -> &'static str {
+        match self {
+            Notice::LastMoment => "This is the last moment of the match.",
+            Notice::NothingEarlier => "Before kick-off: nothing earlier.",
+            Notice::NoGoalAfter => "No goal after this moment.",
+            Notice::NoGoalBefore => "No goal before this moment.",
+            Notice::EveryEvent => "Every event: passes, carries and the rest are listed too.",
+            Notice::KeyMomentsOnly => {
+                "Key moments only: goals, chances, cards, substitutions, periods."
+            }
+            Notice::FilterCleared => "No filter: the timeline lists every key moment again.",
+            Notice::SearchCleared => "Search cleared.",
+            Notice::OnlyMark => "This is your only mark.",
+            _ => "",
+        }
+    }
+
+    /// "hit 1 of 3 for “kane” · n next, N previous".
+    fn search_note(&self, keymap: &Keymap) -> String {
+        let Notice::Found {
+            status,
+            query,
+            from_start,
+            then,
+        } = self
+        else {
+            return String::new();
+        };
+        let mut note = format!("{status} for “{query}”");
+        if *from_start {
+            note.push_str(" (from the start)");
+        }
+        let next = keymap.key(Section::Replay, ViewerAction::NextHit);
+        let prev = keymap.key(Section::Replay, ViewerAction::PrevHit);
+        match then {
+            Then::Nothing => {}
+            Then::NextPrevious => note.push_str(&format!(" · {next} next, {prev} previous")),
+            Then::LooksAhead => note.push_str(&format!(" · {next} looks ahead")),
+            Then::LooksAheadOrBack => note.push_str(&format!(" · {next} looks ahead, {prev} back")),
+        }
+        note
+    }
+}
+
+/// "No match fits the filter. Esc, then Esc again, clears it.": the key
+/// that stops typing, then the one that clears.
+fn nothing_fits(keymap: &Keymap) -> String {
+    let done = keymap.key(Section::LibraryFilter, ListAction::FilterDone);
+    let clear = keymap.key(Section::Library, ListAction::FilterClear);
+    if done == clear {
+        format!("No match fits the filter. {done}, then {clear} again, clears it.")
+    } else {
+        format!("No match fits the filter. {done}, then {clear}, clears it.")
     }
 }
 

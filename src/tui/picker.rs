@@ -22,6 +22,7 @@ use crossterm::event::Event;
 
 use super::action::{Action, ListAction};
 use super::app::{App, AppOptions};
+use super::clipboard::Clipboard;
 use super::effect::{Effect, Effects, Handled};
 use super::global;
 use super::help::Help;
@@ -103,8 +104,8 @@ pub struct Picker {
     look: Look,
     /// How the matches it opens start (their step aside).
     options: AppOptions,
-    /// The fan's setup, handed to the matches it opens.
-    setup: Setup,
+    /// How the matches it opens reach the clipboard.
+    clipboard: Clipboard,
     results: Vec<Known>,
     visits: HashMap<usize, Visit>,
     help: Option<Help>,
@@ -150,7 +151,7 @@ impl Picker {
                 start_step: None,
                 ..options
             },
-            setup: Setup::default(),
+            clipboard: Setup::default().clipboard,
             results,
             visits: HashMap::new(),
             help: None,
@@ -163,9 +164,9 @@ impl Picker {
 
     /// The same list with the fan's keys, colours and clipboard, for
     /// itself and the matches it opens.
-    pub fn with_setup(mut self, setup: Setup) -> Self {
-        self.look.set_up(&setup, None);
-        self.setup = setup;
+    pub fn with_setup(mut self, setup: &Setup) -> Self {
+        self.look.set_up(setup, None);
+        self.clipboard = setup.clipboard;
         self
     }
 
@@ -366,9 +367,12 @@ impl Picker {
                     Origin::Bundled => None,
                     Origin::File(path) => Some(path.display().to_string()),
                 };
-                let app = App::new(replay, options)
-                    .with_setup(&self.setup)
-                    .with_file(file);
+                let setup = Setup {
+                    keymap: self.look.keymap.clone(),
+                    palette: self.look.palette.clone(),
+                    clipboard: self.clipboard,
+                };
+                let app = App::new(replay, options).with_setup(&setup).with_file(file);
                 self.viewer = Some((index, app));
             }
             Err(reason) => {
