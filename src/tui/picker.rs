@@ -236,7 +236,7 @@ impl Picker {
             Action::Global(action) => global::handle(action, &mut self.help).into(),
             _ => Handled::NotConsumed,
         }) {
-            Handled::Consumed(effects) => Handled::Consumed(effects.and(self.wanted_results())),
+            Handled::Consumed(effects) => Handled::Consumed(effects.and(self.results_to_fetch())),
             Handled::NotConsumed => Handled::NotConsumed,
         }
     }
@@ -248,7 +248,7 @@ impl Picker {
         };
         if !effects.extract(|e| *e == Effect::Leave).is_empty() {
             self.close();
-            effects = effects.and(self.wanted_results());
+            effects = effects.and(self.results_to_fetch());
         }
         Handled::Consumed(effects)
     }
@@ -410,7 +410,7 @@ impl Picker {
     /// Matches on screen whose result the list does not know, while
     /// results are shown: each is asked for once (marked pending), and
     /// the event loop answers with [`Picker::set_result`].
-    fn wanted_results(&mut self) -> Effects {
+    fn results_to_fetch(&mut self) -> Effects {
         if !self.spoilers || self.viewer.is_some() {
             return Effects::none();
         }
@@ -450,7 +450,7 @@ impl Picker {
         if rows_changed {
             self.scroll_to_selection();
         }
-        self.wanted_results()
+        self.results_to_fetch()
     }
 
     /// The open viewer, if a match is open.
