@@ -20,7 +20,7 @@ use touchline::import::{self, LoadOptions};
 use touchline::replay::Replay;
 use touchline::synth::synthesize;
 use touchline::tui::views::View;
-use touchline::tui::{Action, App, AppOptions, ColorMode};
+use touchline::tui::{App, AppOptions, ColorMode, Global, HelpAction, ViewerAction};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
@@ -57,9 +57,9 @@ fn apps_on(replay: Replay) -> [App; 2] {
         )
     };
     let (mut a, mut b) = (app(), app());
-    a.update(Action::NextGoal);
-    b.update(Action::NextGoal);
-    b.update(Action::NextEvent);
+    let _ = a.update(ViewerAction::NextGoal);
+    let _ = b.update(ViewerAction::NextGoal);
+    let _ = b.update(ViewerAction::NextEvent);
     [a, b]
 }
 
@@ -79,7 +79,7 @@ fn frames(c: &mut Criterion) {
             let label = if help { "help" } else { apps[0].view().title() };
             for app in &mut apps {
                 if help {
-                    app.update(Action::OpenHelp);
+                    let _ = app.update(Global::OpenHelp);
                 }
             }
             for (w, h) in SIZES {
@@ -99,9 +99,9 @@ fn frames(c: &mut Criterion) {
             }
             for app in &mut apps {
                 if help {
-                    app.update(Action::CloseHelp);
+                    let _ = app.update(HelpAction::Close);
                 } else {
-                    app.update(Action::NextView);
+                    let _ = app.update(ViewerAction::NextView);
                 }
             }
         }
@@ -130,7 +130,7 @@ fn key_to_frame(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new(name, "200x60"), |b| {
             b.iter(|| {
                 turn ^= 1;
-                if handle_event(&mut app, &keys[turn]) {
+                if handle_event(&mut app, &keys[turn]).is_consumed() {
                     terminal
                         .draw(|frame| frame.render_widget(&app, frame.area()))
                         .expect("test backend");

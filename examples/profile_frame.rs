@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use touchline::replay::Replay;
 use touchline::synth::synthesize;
-use touchline::tui::{Action, App, AppOptions, ColorMode};
+use touchline::tui::{App, AppOptions, ColorMode, Global, ViewerAction};
 
 fn main() -> ExitCode {
     let args: Vec<usize> = std::env::args()
@@ -42,16 +42,18 @@ fn main() -> ExitCode {
             ..AppOptions::default()
         };
         let mut app = App::new(replay.clone(), options);
-        app.update(Action::NextGoal);
+        let _ = app.update(ViewerAction::NextGoal);
         if view == 9 {
-            app.update(Action::OpenHelp);
+            let _ = app.update(Global::OpenHelp);
         } else {
-            (0..view).for_each(|_| app.update(Action::NextView));
+            (0..view).for_each(|_| {
+                let _ = app.update(ViewerAction::NextView);
+            });
         }
         app
     };
     let (a, mut b) = (app(), app());
-    b.update(Action::NextEvent);
+    let _ = b.update(ViewerAction::NextEvent);
     let apps = [a, b];
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
     terminal

@@ -10,7 +10,7 @@ use touchline::import::DEFAULT_MAX_SIZE;
 use touchline::model::Clock;
 use touchline::replay::{Replay, SPEEDS};
 use touchline::summary::Format;
-use touchline::tui::keymap::{Keymap, Mode};
+use touchline::tui::keymap::{Keymap, Section};
 
 /// Replay a football match in the terminal, event by event.
 ///
@@ -245,7 +245,7 @@ impl Cli {
 /// The viewer's keys for `--help`, from the same table that handles them.
 fn keys_help(keymap: &Keymap) -> String {
     let rows: Vec<(String, &str)> = keymap
-        .bindings(Mode::Normal)
+        .bindings(Section::Replay)
         .map(|b| {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             (keys.join(" "), b.description)
@@ -412,11 +412,11 @@ mod tests {
 
     #[test]
     fn help_lists_the_keys_in_force() {
-        use touchline::tui::Action;
+        use touchline::tui::Global;
         use touchline::tui::keymap::Key;
         let mut keymap = Keymap::default();
         keymap
-            .rebind(Mode::Normal, Action::Quit, &[Key::Ctrl('q')])
+            .rebind(Section::Replay, Global::Quit, &[Key::Ctrl('q')])
             .unwrap();
         let help = Cli::command_with(&keymap).render_long_help().to_string();
         let row = help

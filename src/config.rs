@@ -8,10 +8,13 @@
 //! mistake in it is not half-applied: the viewer says what is wrong, with
 //! the file, line and column, and opens with the defaults.
 //!
-//! Key bindings are rebound by action name under a table per mode
-//! (`[keys.replay]`, `[keys.prompt]`, `[keys.help]`); the names come from
-//! serde on [`Action`] and [`Mode`], so an action added to the keymap can
-//! be rebound without a line here.
+//! Everything here is plain data. The key tables (`[keys.replay]`,
+//! `[keys.prompt]`, `[keys.help]`...) are read as names with their places
+//! in the file ([`KeyTable`]); which names are sections, actions and keys
+//! is the terminal UI's to say, since its keymap defines them, and it
+//! reports a mistake there at its line and column as this module does for
+//! the rest. Colours are [`palette::ColorSpec`]s, which the UI's theme
+//! turns into styles.
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
@@ -19,14 +22,14 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde::de::IntoDeserializer;
 use toml::Spanned;
+
+pub mod palette;
+
+pub use palette::{Ansi, COLOR_NAMES, ColorSpec, Palette};
 
 use crate::replay::SPEEDS;
 use crate::text;
-use crate::tui::action::Action;
-use crate::tui::keymap::{Command, Key, Keymap, Mode};
-use crate::tui::theme::{COLOR_NAMES, ColorSpec, Palette};
 
 /// The environment variable naming the config file instead of the usual
 /// place; set but empty, no file is read.
@@ -39,22 +42,51 @@ pub struct Settings {
     pub speed: u32,
     /// Whether spoilers are shown at start.
     pub spoilers: bool,
-    /// The key bindings in force.
-    pub keymap: Keymap,
+    /// The `[keys.*]` tables, in the order of their names, unchecked.
+    pub keys: Vec<KeyTable>,
     /// Colours changed from touchline's own.
     pub palette: Palette,
 }
 
 impl Default for Settings {
-    /// 1x, spoilers hidden, the default keymap and colours.
+    /// 1x, spoilers hidden, no keys changed, touchline's own colours.
     fn default() -> Self {
         Self {
             speed: 1,
             spoilers: false,
-            keymap: Keymap::default(),
+            keys: Vec::new(),
             palette: Palette::default(),
         }
     }
+}
+
+/// A name as the file writes it, with its line and column (from 1), so
+/// that whoever checks it can point at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The text.
+    pub text: String,
+    /// Line and column.
+    pub at: (usize, usize),
+}
+
+/// One `[keys.SECTION]` table: actions, each with the keys it is given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyTable {
+    /// The section named.
+    pub section: Named,
+    /// The actions, in the order of their names.
+    pub actions: Vec<ActionKeys>,
+}
+
+/// An action and the key names a file gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionKeys {
+    /// The action named.
+    pub action: Named,
+    /// The key names, in the file's order (`quit = "x"`: one, placed at
+    /// the value).
+    pub keys: Vec<Named>,
 }
 
 /// A config file that could not be used, with where the mistake is.
@@ -80,6 +112,18 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    /// A mistake at line and column `at` of the file at `path`: what is
+    /// wrong and what was expected, made one line.
+    pub fn at(path: &Path, at: (usize, usize), message: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            position: Some(at),
+            message: one_line(message),
+        }
+    }
+}
 
 /// Where the config file is looked for: `TOUCHLINE_CONFIG` when set (no
 /// file at all when it is set but empty), else `config.toml` in the
@@ -225,14 +269,21 @@ impl<'de> Deserialize<'de> for RawKeys {
     }
 }
 
-/// Each key name of `keys` with its place in the file.
-fn key_names(keys: &Spanned<RawKeys>) -> Vec<(&str, Range<usize>)> {
+/// Each key name of `keys` with its place in `text`.
+fn key_names(keys: &Spanned<RawKeys>, text: &str) -> Vec<Named> {
     match keys.get_ref() {
-        RawKeys::One(name) => vec![(name.as_str(), keys.span())],
+        RawKeys::One(name) => vec![named(name, keys.span(), text)],
         RawKeys::Many(names) => names
             .iter()
-            .map(|name| (name.get_ref().as_str(), name.span()))
+            .map(|name| named(name.get_ref(), name.span(), text))
             .collect(),
+    }
+}
+
+fn named(name: &str, span: Range<usize>, text: &str) -> Named {
+    Named {
+        text: name.to_owned(),
+        at: position(text, span.start),
     }
 }
 
@@ -259,10 +310,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Settings, ConfigError> {
         message: one_line(message),
     };
     let raw: RawConfig = toml::from_str(text).map_err(|e| error(e.span(), e.message()))?;
-    settings(raw).map_err(|m| error(Some(m.span), &m.message))
+    settings(raw, text).map_err(|m| error(Some(m.span), &m.message))
 }
 
-fn settings(raw: RawConfig) -> Result<Settings, Mistake> {
+fn settings(raw: RawConfig, text: &str) -> Result<Settings, Mistake> {
     let mut settings = Settings::default();
     if let Some(speed) = raw.speed {
         if !SPEEDS.contains(speed.get_ref()) {
@@ -294,7 +345,20 @@ fn settings(raw: RawConfig) -> Result<Settings, Mistake> {
         };
     }
     settings.palette = palette(raw.colors)?;
-    settings.keymap = keymap(raw.keys)?;
+    settings.keys = raw
+        .keys
+        .iter()
+        .map(|(section, actions)| KeyTable {
+            section: named(section.get_ref(), section.span(), text),
+            actions: actions
+                .iter()
+                .map(|(action, keys)| ActionKeys {
+                    action: named(action.get_ref(), action.span(), text),
+                    keys: key_names(keys, text),
+                })
+                .collect(),
+        })
+        .collect();
     Ok(settings)
 }
 
@@ -340,68 +404,6 @@ fn palette(raw: RawColors) -> Result<Palette, Mistake> {
     })
 }
 
-/// Reads a name through serde, as the derived `Deserialize` of `T` spells
-/// it, with serde's own "expected one of" message when it is unknown.
-fn named<'de, T: Deserialize<'de>>(name: &'de Spanned<String>) -> Result<T, Mistake> {
-    let deserializer: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
-        name.get_ref().as_str().into_deserializer();
-    T::deserialize(deserializer).map_err(|e| Mistake::new(name.span(), e.to_string()))
-}
-
-/// An action the file gave keys to, with where each key name is.
-type Rebound = (Mode, Action, Vec<(Key, Range<usize>)>);
-
-type RawKeyTables = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawKeys>>>;
-
-fn keymap(raw: RawKeyTables) -> Result<Keymap, Mistake> {
-    let mut keymap = Keymap::default();
-    // Where each rebound action's key names are, to point at a conflict.
-    let mut places: Vec<Rebound> = Vec::new();
-    for (mode_name, actions) in &raw {
-        let mode: Mode = named(mode_name).map_err(|m| Mistake {
-            message: format!(
-                "[keys.{}]: {}",
-                text::sanitize_line(mode_name.get_ref()),
-                m.message
-            ),
-            ..m
-        })?;
-        for (action_name, keys) in actions {
-            let action: Action = named(action_name)?;
-            let mut parsed = Vec::new();
-            for (name, span) in key_names(keys) {
-                let key: Key = name
-                    .parse()
-                    .map_err(|e: crate::tui::keymap::KeyNameError| {
-                        Mistake::new(span.clone(), e.to_string())
-                    })?;
-                parsed.push((key, span));
-            }
-            let list: Vec<Key> = parsed.iter().map(|(k, _)| *k).collect();
-            keymap
-                .rebind(mode, action, &list)
-                .map_err(|e| Mistake::new(action_name.span(), e.to_string()))?;
-            places.push((mode, action, parsed));
-        }
-    }
-    if let Some(conflict) = keymap.conflict() {
-        // Point at the conflicting key of the action the file rebound
-        // (the later one in the file when it rebound both).
-        let span = places
-            .iter()
-            .filter(|(mode, action, _)| {
-                *mode == conflict.mode && conflict.commands.contains(&Command::Do(*action))
-            })
-            .flat_map(|(_, _, keys)| keys.iter())
-            .filter(|(key, _)| key.overlaps(conflict.key))
-            .map(|(_, span)| span.clone())
-            .max_by_key(|span| span.start)
-            .unwrap_or(0..0);
-        return Err(Mistake::new(span, conflict.to_string()));
-    }
-    Ok(keymap)
-}
-
 /// Line and column (from 1, counting characters) of a byte offset.
 fn position(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -427,10 +429,33 @@ fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
+/// One `[keys.SECTION]` table of the defaults file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyDefaults {
+    /// What the section is, for the comment above it.
+    pub heading: String,
+    /// The section's name.
+    pub section: String,
+    /// Its actions.
+    pub actions: Vec<ActionDefaults>,
+}
+
+/// An action's default keys in the defaults file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionDefaults {
+    /// The action's name.
+    pub action: String,
+    /// Its keys' names.
+    pub keys: Vec<String>,
+    /// What it does, for the comment beside it.
+    pub description: String,
+}
+
 /// The defaults as a config file, with a note on where touchline reads
-/// it: what `touchline --print-config` prints. It parses back to
-/// [`Settings::default`].
-pub fn defaults_file(path: Option<&Path>) -> String {
+/// it: what `touchline --print-config` prints, with the key tables the
+/// terminal UI gives (`keys`). It parses back to [`Settings::default`]
+/// with those tables.
+pub fn defaults_file(path: Option<&Path>, keys: &[KeyDefaults]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# touchline's settings, read at start from");
     match path {
@@ -489,16 +514,12 @@ pub fn defaults_file(path: Option<&Path>) -> String {
          # PgUp, PgDn, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Delete,\n\
          # Insert, F1 to F12) or Ctrl- and a letter (\"Ctrl-C\")."
     );
-    let keymap = Keymap::default();
-    for mode in Mode::ALL {
-        let _ = writeln!(out, "\n# {}\n[keys.{}]", mode.title(), mode.name());
-        for binding in keymap.bindings(mode) {
-            let Command::Do(action) = binding.command else {
-                continue;
-            };
-            let keys: Vec<String> = binding.keys.iter().map(|k| quoted(&k.label())).collect();
-            let entry = format!("{} = [{}]", action.name(), keys.join(", "));
-            let _ = writeln!(out, "{entry:<48}# {}", binding.description);
+    for table in keys {
+        let _ = writeln!(out, "\n# {}\n[keys.{}]", table.heading, table.section);
+        for action in &table.actions {
+            let keys: Vec<String> = action.keys.iter().map(|k| quoted(k)).collect();
+            let entry = format!("{} = [{}]", action.action, keys.join(", "));
+            let _ = writeln!(out, "{entry:<48}# {}", action.description);
         }
     }
     out
@@ -507,8 +528,6 @@ pub fn defaults_file(path: Option<&Path>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::theme::{ColorMode, Theme};
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn read(text: &str) -> Result<Settings, ConfigError> {
         parse(Path::new("config.toml"), text)
@@ -550,63 +569,63 @@ quit = "x"
         assert_eq!(settings.palette.highlight, ColorSpec::parse("#202020"));
         assert_eq!(settings.palette.dim, None);
         assert_eq!(settings.palette.teams.len(), 1);
-        let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        let keys = &settings.keymap;
+        // The keys as written, each name with its place; the terminal
+        // UI's keymap reads them (its tests check what they do).
+        let named = |text: &str, at| Named {
+            text: text.to_owned(),
+            at,
+        };
         assert_eq!(
-            keys.action_for(Mode::Normal, press('J')),
-            Some(Action::NextEvent)
+            settings.keys,
+            [KeyTable {
+                section: named("replay", (12, 7)),
+                actions: vec![
+                    ActionKeys {
+                        action: named("next_event", (13, 1)),
+                        keys: vec![named("J", (13, 15)), named("Right", (13, 20))],
+                    },
+                    ActionKeys {
+                        action: named("quit", (14, 1)),
+                        keys: vec![named("x", (14, 8))],
+                    },
+                ],
+            }]
         );
-        assert_eq!(
-            keys.action_for(Mode::Normal, press('x')),
-            Some(Action::Quit)
-        );
-        assert_eq!(keys.action_for(Mode::Normal, press('q')), None);
-        assert_eq!(keys.action_for(Mode::Normal, press('l')), None);
     }
 
     #[test]
     fn the_printed_defaults_read_back_as_the_defaults() {
-        let printed = defaults_file(Some(Path::new("/home/fan/.config/touchline/config.toml")));
+        let keys = [KeyDefaults {
+            heading: "Replay".to_owned(),
+            section: "replay".to_owned(),
+            actions: vec![ActionDefaults {
+                action: "quit".to_owned(),
+                keys: vec!["q".to_owned(), "Ctrl-C".to_owned()],
+                description: "Quit".to_owned(),
+            }],
+        }];
+        let printed = defaults_file(
+            Some(Path::new("/home/fan/.config/touchline/config.toml")),
+            &keys,
+        );
         assert!(
             printed.contains("#   /home/fan/.config/touchline/config.toml\n"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("\n# Replay\n[keys.replay]\nquit = [\"q\", \"Ctrl-C\"]"),
             "{printed}"
         );
         let read_back = read(&printed).unwrap();
         let defaults = Settings::default();
         assert_eq!(read_back.speed, defaults.speed);
         assert_eq!(read_back.spoilers, defaults.spoilers);
-        assert_eq!(read_back.keymap, defaults.keymap);
-        // The colours are written out, and draw as touchline's own.
-        let info = crate::import::bundled().game.info;
-        for mode in [ColorMode::None, ColorMode::Basic, ColorMode::TrueColor] {
-            let styles = |palette: &Palette| {
-                let theme = Theme::with_palette(mode, &info, palette);
-                [
-                    theme.current(),
-                    theme.key(),
-                    theme.dim(),
-                    theme.goal(),
-                    theme.played(),
-                    theme.playing(),
-                    theme.team(crate::model::Side::Home),
-                    theme.team(crate::model::Side::Away),
-                ]
-            };
-            assert_eq!(
-                styles(&read_back.palette),
-                styles(&defaults.palette),
-                "{mode:?}"
-            );
-        }
-        // Every action of every mode is there to edit.
-        for mode in Mode::ALL {
-            for action in Keymap::default().actions(mode) {
-                assert!(
-                    printed.contains(&format!("\n{} = [", action.name())),
-                    "{action:?}"
-                );
-            }
-        }
+        assert_eq!(
+            read_back.palette.accent,
+            Some(Palette::DEFAULTS[0].1),
+            "the colours are written out"
+        );
+        assert_eq!(read_back.keys.len(), 1);
     }
 
     #[test]
@@ -642,44 +661,10 @@ quit = "x"
     }
 
     #[test]
-    fn an_unknown_action_lists_the_real_ones() {
-        let message = error("[keys.replay]\nnext_moment = [\"n\"]\n");
-        assert!(message.starts_with("config.toml:2:1: unknown variant `next_moment`, expected one of `next_event`, `prev_event`"), "{message}");
-        assert!(
-            !message.contains("tick"),
-            "internal actions are not offered: {message}"
-        );
-        let message = error("[keys.replay]\nprompt_submit = [\"n\"]\n");
-        assert!(message.starts_with("config.toml:2:1: prompt_submit is not one of the replay keys, expected one of next_event"), "{message}");
-        let message = error("[keys.replya]\nquit = [\"x\"]\n");
-        assert!(message.starts_with("config.toml:1:7: [keys.replya]: unknown variant `replya`, expected one of `replay`, `help`, `prompt`"), "{message}");
-    }
-
-    #[test]
-    fn an_unknown_key_name_points_at_it() {
-        let message = error("[keys.replay]\nnext_event = [\"Right\", \"Rigth\"]\n");
-        assert!(
-            message.starts_with("config.toml:2:24: unknown key \"Rigth\", expected one character"),
-            "{message}"
-        );
+    fn a_key_list_that_is_no_list_points_at_it() {
         let message = error("[keys.replay]\nnext_event = 5\n");
         assert!(message.starts_with("config.toml:2:14: "), "{message}");
         assert!(message.contains("a list of key names"), "{message}");
-        assert_eq!(
-            error("[keys.replay]\nquit = []\n"),
-            "config.toml:2:1: no keys for quit, expected at least one, such as [\"x\"]"
-        );
-    }
-
-    #[test]
-    fn a_conflict_points_at_the_key_the_file_gave() {
-        assert_eq!(
-            error("[keys.replay]\nnext_event = [\"Right\", \"q\"]\n"),
-            "config.toml:2:24: key \"q\" would do both next_event and quit in the replay keys, expected each key to do one thing"
-        );
-        // Two actions swapping keys is fine.
-        let swapped = read("[keys.replay]\nnext_goal = [\"[\"]\nprev_goal = [\"]\"]\n").unwrap();
-        assert_eq!(swapped.keymap.conflict(), None);
     }
 
     #[test]
@@ -718,13 +703,13 @@ quit = "x"
     fn a_bad_file_falls_back_to_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        std::fs::write(&path, "speed = 10\n[keys.replay]\nquit = [\"Nope\"]\n").unwrap();
+        std::fs::write(&path, "speed = 10\nspoilers = \"maybe\"\n").unwrap();
         let loaded = load_from(Some(path.clone()), true);
         assert!(loaded.found);
         assert_eq!(loaded.settings, Settings::default(), "nothing half-applied");
         let message = loaded.error.unwrap().to_string();
         assert!(
-            message.starts_with(&format!("{}:3:9: unknown key", path.display())),
+            message.starts_with(&format!("{}:2:12: spoilers", path.display())),
             "{message}"
         );
         std::fs::write(&path, b"speed = 1\n\xff\n").unwrap();

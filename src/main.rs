@@ -11,14 +11,15 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::CommandFactory;
-use touchline::config::{self, Loaded as Config};
+use touchline::config;
 use touchline::follow::{Follower, Problem, Update};
 use touchline::import::{self, Diagnostic, LoadOptions, Loaded};
 use touchline::library::{self, Origin};
 use touchline::replay::Replay;
 use touchline::text;
 use touchline::tui::{
-    self, App, AppOptions, Clipboard, ColorMode, Loader, Picker, Sharing, terminal,
+    self, App, AppOptions, Clipboard, ColorMode, Configured as Config, Loader, Notice, Picker,
+    Setup, terminal,
 };
 
 use cli::{Cli, Command, ConvertArgs, PointArgs, SummaryArgs, ValidateArgs, ViewArgs};
@@ -39,8 +40,8 @@ impl Reading<'_> {
 fn main() -> ExitCode {
     start_logging();
     // Read first: `--help` lists the keys it sets.
-    let config = config::load();
-    let cli = Cli::parse_checked(&config.settings.keymap);
+    let config = tui::configure(config::load());
+    let cli = Cli::parse_checked(&config.keymap);
     if cli.print_config {
         return print_config(&config);
     }
@@ -157,7 +158,7 @@ fn print_config(config: &Config) -> ExitCode {
     if let Some(error) = &config.error {
         eprintln!("warning: {error}");
     }
-    write_stdout(&config::defaults_file(config.path.as_deref()))
+    write_stdout(&tui::keymap::config::defaults_file(config.path.as_deref()))
 }
 
 /// What the viewer command runs.
@@ -171,7 +172,12 @@ enum Session {
 }
 
 fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
-    let settings = config.settings;
+    let Config {
+        settings,
+        keymap,
+        error,
+        ..
+    } = config;
     let options = AppOptions {
         spoilers: args.spoilers || settings.spoilers,
         speed: args.speed.unwrap_or(settings.speed),
@@ -201,7 +207,7 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
     };
     // Said before the screen changes, so it stays in the scrollback, and
     // in the footer as the viewer opens.
-    let config_note = config.error.as_ref().map(|error| {
+    let config_note = error.as_ref().map(|error| {
         let note = format!("{error}; using the default settings");
         eprintln!("warning: {note}");
         note
@@ -213,19 +219,19 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let clipboard = Clipboard::detect();
     // The config's keys and colours, and how `y` reaches the clipboard,
     // for whichever screen opens.
+    let setup = Setup {
+        keymap,
+        palette: settings.palette,
+        clipboard: Clipboard::detect(),
+    };
     let configure = |app: App, file: Option<&Path>| {
         let app = app
-            .with_keymap(settings.keymap.clone())
-            .with_palette(&settings.palette)
-            .with_sharing(Sharing {
-                file: file.map(|path| path.display().to_string()),
-                clipboard,
-            });
+            .with_setup(&setup)
+            .with_file(file.map(|path| path.display().to_string()));
         match &config_note {
-            Some(note) => app.with_notice(note.clone()),
+            Some(note) => app.with_notice(Notice::Text(note.clone())),
             None => app,
         }
     };
@@ -236,12 +242,9 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
             Session::Follow(configure(app, Some(&file)), follower)
         }
         Session::Library(picker, load) => {
-            let picker = picker
-                .with_keymap(settings.keymap.clone())
-                .with_palette(&settings.palette)
-                .with_clipboard(clipboard);
+            let picker = picker.with_setup(&setup);
             let picker = match &config_note {
-                Some(note) => picker.with_notice(note.clone()),
+                Some(note) => picker.with_notice(Notice::Text(note.clone())),
                 None => picker,
             };
             Session::Library(Box::new(picker), load)
@@ -267,30 +270,27 @@ fn view(args: ViewArgs, reading: Reading<'_>, config: Config) -> ExitCode {
         // cannot even be written to fails on the first frame anyway.
         let _ = terminal::enable_mouse();
     }
-    let (result, copies) = match session {
+    let ending = match session {
         Session::Viewer(mut app) => {
             #[cfg(feature = "test-hooks")]
             panic_if_asked(&mut terminal, &app);
-            let result = tui::run(&mut terminal, &mut app);
-            (result, app.unsure_copies().to_vec())
+            tui::run(&mut terminal, &mut app)
         }
-        Session::Follow(mut app, follower) => {
-            let result = tui::run_follow(&mut terminal, &mut app, follower);
-            (result, app.unsure_copies().to_vec())
-        }
-        Session::Library(mut picker, load) => {
-            let result = tui::run_library(&mut terminal, &mut picker, load);
-            (result, picker.unsure_copies())
-        }
+        Session::Follow(mut app, follower) => tui::run_follow(&mut terminal, &mut app, follower),
+        Session::Library(mut picker, load) => tui::run_library(&mut terminal, &mut picker, load),
     };
     terminal::restore();
     // Copies that may not have reached the clipboard, now on the screen
     // the fan can select from.
-    let copies: String = copies.iter().map(|line| format!("{line}\n")).collect();
+    let copies: String = ending
+        .unsure_copies
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect();
     if write_stdout(&copies) != ExitCode::SUCCESS {
         return ExitCode::FAILURE;
     }
-    match result {
+    match ending.result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", text::sanitize_line(&e.to_string()));

@@ -9,12 +9,16 @@
 //! therefore O(log n) in time and costs nothing in memory, even at a
 //! million events; lists such as the scorers cost O(log n + what they list).
 
+pub mod filter;
+pub mod navigator;
 mod playback;
 mod state;
 mod stats;
 
 /// Where the match stands: defined with the model, which names it.
 pub use crate::model::Phase;
+pub use filter::{EventFilter, Only, Scope};
+pub use navigator::{Navigator, Stops};
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
 pub use state::{BookedCard, Scorer, Snapshot, State, SubstitutionMade};
 pub use stats::{MatchStats, PlayCount, TeamStats};

@@ -1,11 +1,49 @@
 //! The terminal UI: a fan steps through a match with the keyboard while
 //! the scoreboard, timeline, commentary and progress bar follow.
 //!
-//! The shape is Elm-like: [`App`] holds the state, keys become
-//! [`Action`]s through the one table in [`keymap`], [`App::update`]
-//! applies them, and `impl Widget for &App` draws a frame from the state
-//! alone (no I/O, no clock), which is what the snapshot tests render.
-//! [`run`] is the only part that touches the terminal.
+//! The shape is Elm-like, with screens that pass on what they do not take:
+//!
+//! ```text
+//!  key, click ──> keymap (the section in force) ──> Action
+//!                                                     │
+//!       ┌─────────────────────────────────────────────┘
+//!       v
+//!  the screen on top takes its own:  Help, while it is open
+//!                                    else App (the viewer)
+//!                                    or Picker (the match list; with a
+//!                                      match open, that match's App)
+//!       │ not taken
+//!       v
+//!  global::handle: quit, suspend, open the help
+//!       │
+//!       v
+//!  Effects ──> the event loop carries them out: copy, suspend, quit,
+//!              leave the match, open a match, find results
+//!
+//!  state ──> impl Widget for &App, &Picker ──> frame
+//!        <── widgets::measure: the layout facts scrolling and paging need
+//! ```
+//!
+//! - Actions: one enum per screen ([`ViewerAction`], [`ListAction`],
+//!   [`HelpAction`]) and [`Global`] for what every screen offers
+//!   ([`action`]). What an input did is [`Handled`]: consumed with its
+//!   [`Effects`], or passed on, as gitui's components answer.
+//! - Keys: [`keymap`] is the one table that turns keys into actions and
+//!   gives the footer, the help and every message their key names;
+//!   [`keymap::config`] reads a config file's `[keys.*]` tables into it.
+//! - Words: [`notice`] holds the footer's messages and the panels' key
+//!   reminders as typed values, written out with the keymap in force.
+//! - The viewer's state is [`App`], in named parts (see [`app`]): the
+//!   [`Navigator`](crate::replay::Navigator) and autoplay, finding (search
+//!   and marks), chrome, look ([`look`]) and live. The match list's is
+//!   [`Picker`] ([`picker`]); the help's is [`help::Help`].
+//! - Drawing is `impl Widget for &App` and for `&Picker` ([`widgets`],
+//!   [`views`], [`picker::view`]), from the state alone: no I/O, no clock,
+//!   which is what the snapshot tests render. After each frame the event
+//!   loop hands the state the facts it scrolls by ([`viewport`]).
+//! - [`event_loop`] is the only part that touches the terminal, reads
+//!   files or looks at the clock; [`terminal`] and [`clipboard`] are the
+//!   terminal's modes and its clipboard.
 //!
 //! At 80x24, just after Kane's penalty (larger screens give the panels more
 //! room; the layout is the same):
@@ -40,30 +78,39 @@
 //! Below 80x24 the panels give way in order (see [`widgets::Plan`]) down
 //! to the score alone on one line; no size panics.
 //!
-//! Two more screens share the loop: [`picker::Picker`], the match list of
-//! `touchline DIR`, which opens an [`App`] on the chosen match; and a
-//! viewer following a file as it is written ([`run_follow`]), where the
-//! app takes each new version with [`App::follow_update`].
+//! The match list of `touchline DIR` ([`run_library`]) opens an [`App`] on
+//! the chosen match and takes the fan back when the viewer leaves it; a
+//! viewer following a file as it is written ([`run_follow`]) takes each
+//! new version with [`App::follow_update`].
 
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod effect;
 pub mod event_loop;
-pub mod filter;
 pub mod find;
 mod font;
+pub mod global;
+pub mod help;
 pub mod keymap;
+pub mod look;
 pub mod mouse;
+pub mod notice;
 pub mod picker;
 pub mod terminal;
 pub mod theme;
+pub mod viewport;
 pub mod views;
 pub mod widgets;
 
-pub use action::Action;
+pub use crate::replay::filter::{EventFilter, Only, Scope};
+pub use action::{Action, Global, HelpAction, ListAction, ViewerAction};
 pub use app::{App, AppOptions, Live, Prompt, Sharing};
 pub use clipboard::Clipboard;
-pub use event_loop::{Loader, handle_event, run, run_follow, run_library};
-pub use filter::{EventFilter, Only, Scope};
+pub use effect::{Effect, Effects, Handled};
+pub use event_loop::{Ending, Loader, handle_event, run, run_follow, run_library};
+pub use keymap::config::{Configured, configure};
+pub use look::Setup;
+pub use notice::Notice;
 pub use picker::Picker;
 pub use theme::ColorMode;

@@ -1151,19 +1151,19 @@ fn readme_key_rows(section: &str, heading: Option<&str>) -> Vec<Vec<String>> {
 
 #[test]
 fn readme_key_tables_match_the_keymap() {
-    use touchline::tui::keymap::{Mode, bindings};
+    use touchline::tui::keymap::{Section, bindings};
     let readme = readme();
     let section = readme
         .split("\n## Keys\n")
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("README has a Keys section");
-    for (mode, heading) in [
-        (Mode::Normal, None),
-        (Mode::Library, Some("In the match list")),
-        (Mode::LibraryFilter, Some("Typing a filter")),
+    for (part, heading) in [
+        (Section::Replay, None),
+        (Section::Library, Some("In the match list")),
+        (Section::LibraryFilter, Some("Typing a filter")),
     ] {
-        let mut table: Vec<Vec<String>> = bindings(mode)
+        let mut table: Vec<Vec<String>> = bindings(part)
             .map(|b| {
                 let mut keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
                 keys.sort();
@@ -1174,7 +1174,7 @@ fn readme_key_tables_match_the_keymap() {
         assert_eq!(
             readme_key_rows(section, heading),
             table,
-            "README's {mode:?} key table differs from the keymap"
+            "README's {part:?} key table differs from the keymap"
         );
     }
 }

@@ -15,7 +15,7 @@ use touchline::follow::{self, Follower, Problem, Update};
 use touchline::import::{self, LoadOptions};
 use touchline::model::Match;
 use touchline::replay::Replay;
-use touchline::tui::{Action, App, AppOptions};
+use touchline::tui::{App, AppOptions, ViewerAction};
 
 /// The bundled match as an appending writer lays it out: the header, then
 /// the events one per line, the list closed only at the end. Returns the
@@ -212,32 +212,32 @@ fn first_events(game: &Match, n: usize) -> Match {
 fn the_viewer_moves_with_new_events_when_live_and_stays_put_when_not() {
     let game = import::bundled().game;
     let mut app = viewer_on(first_events(&game, 10));
-    assert!(app.at_newest(), "opens live");
-    assert_eq!(app.step(), app.newest());
+    assert!(app.nav().at_newest(), "opens live");
+    assert_eq!(app.step(), app.nav().newest());
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 14)),
         partial: None,
     });
-    assert_eq!(app.step(), app.newest(), "carried along");
+    assert_eq!(app.step(), app.nav().newest(), "carried along");
     assert!(app.step() > 10);
     // The fan steps back: new events do not move them.
-    app.update(Action::PrevEvent);
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     let kept = app.step();
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 18)),
         partial: None,
     });
     assert_eq!(app.step(), kept);
-    assert!(!app.at_newest());
+    assert!(!app.nav().at_newest());
     // End goes back to live, and the next events carry them again.
-    app.update(Action::FullTime);
-    assert!(app.at_newest());
+    let _ = app.update(ViewerAction::FullTime);
+    assert!(app.nav().at_newest());
     app.follow_update(Update::Match {
         game: Box::new(game.clone()),
         partial: None,
     });
-    assert_eq!(app.step(), app.newest());
+    assert_eq!(app.step(), app.nav().newest());
     assert_eq!(app.replay().steps(), game.events.len());
 }
 
@@ -267,7 +267,7 @@ fn problems_show_until_the_next_good_version() {
 fn a_shorter_version_clamps_the_cursor() {
     let game = import::bundled().game;
     let mut app = viewer_on(game.clone());
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     app.follow_update(Update::Match {
         game: Box::new(first_events(&game, 3)),
         partial: None,

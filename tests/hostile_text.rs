@@ -20,7 +20,7 @@ use serde_json::Value;
 use touchline::import::{self, LoadOptions};
 use touchline::replay::Replay;
 use touchline::tui::views::View;
-use touchline::tui::{Action, App, AppOptions};
+use touchline::tui::{App, AppOptions, Global, HelpAction, ViewerAction};
 
 const BIN: &str = env!("CARGO_BIN_EXE_touchline");
 
@@ -147,20 +147,20 @@ fn every_frame_is_clean(path: &std::path::Path) {
             ..AppOptions::default()
         },
     );
-    app.update(Action::ToggleAllEvents);
+    let _ = app.update(ViewerAction::ToggleAllEvents);
     let mut seen_stand_in = false;
     for (width, height) in [(160, 50), (80, 24)] {
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
         for step in 0..=steps {
-            app.update(Action::KickOff);
+            let _ = app.update(ViewerAction::KickOff);
             for _ in 0..step {
-                app.update(Action::NextEvent);
+                let _ = app.update(ViewerAction::NextEvent);
             }
             for screen in 0..=View::ALL.len() {
                 let help = screen == View::ALL.len();
                 if help {
-                    app.update(Action::OpenHelp);
+                    let _ = app.update(Global::OpenHelp);
                 }
                 buf.reset();
                 (&app).render(area, &mut buf);
@@ -171,9 +171,9 @@ fn every_frame_is_clean(path: &std::path::Path) {
                 );
                 seen_stand_in |= text.contains('\u{241b}');
                 if help {
-                    app.update(Action::CloseHelp);
+                    let _ = app.update(HelpAction::Close);
                 } else {
-                    app.update(Action::NextView);
+                    let _ = app.update(ViewerAction::NextView);
                 }
             }
         }

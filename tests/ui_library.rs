@@ -14,9 +14,11 @@ use ratatui::backend::TestBackend;
 use touchline::import::{self, Diagnostic, LoadError};
 use touchline::library::{Catalog, DescribeError, Entry, Format, Origin, Unreadable};
 use touchline::model::{FinalResult, Score};
-use touchline::tui::keymap::{self, Mode};
-use touchline::tui::picker::Known;
-use touchline::tui::{Action, AppOptions, ColorMode, Picker};
+use touchline::tui::keymap::{self, Keymap, Section};
+use touchline::tui::picker::{Known, view};
+use touchline::tui::{
+    AppOptions, ColorMode, Effect, Effects, Global, HelpAction, ListAction, Picker,
+};
 
 fn file(path: &str) -> Origin {
     Origin::File(PathBuf::from("/football").join(path))
@@ -98,7 +100,8 @@ fn picker() -> Picker {
 }
 
 fn screen(picker: &mut Picker, width: u16, height: u16) -> String {
-    picker.set_viewport(width, height);
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let _ = picker.set_viewport(view::measure(picker, area));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(&*picker, frame.area()))
@@ -124,20 +127,20 @@ snapshots! {
     library_spoilers_shown => picker_with(true);
     library_typing_a_filter => {
         let mut p = picker();
-        p.update(Action::ListFilter);
+        let _ = p.update(ListAction::Filter);
         for c in "cup".chars() {
-            p.update(Action::ListFilterType(c));
+            let _ = p.update(ListAction::FilterType(c));
         }
         p
     };
     library_help => {
         let mut p = picker();
-        p.update(Action::OpenHelp);
+        let _ = p.update(Global::OpenHelp);
         p
     };
     library_unreadable_selected => {
         let mut p = picker();
-        p.update(Action::ListLast);
+        let _ = p.update(ListAction::Last);
         p
     };
 }
@@ -169,10 +172,10 @@ fn results_appear_only_with_spoilers_shown() {
 fn the_s_key_toggles_results_as_in_the_viewer() {
     let mut p = picker();
     let s = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE));
-    assert!(p.handle_event(&s));
+    assert!(p.handle_event(&s).is_consumed());
     assert!(p.spoilers_shown());
     assert!(screen(&mut p, 120, 40).contains("spoilers shown · s to hide"));
-    p.handle_event(&s);
+    let _ = p.handle_event(&s);
     assert!(!p.spoilers_shown());
 }
 
@@ -180,55 +183,55 @@ fn the_s_key_toggles_results_as_in_the_viewer() {
 fn every_word_of_the_filter_must_match_and_case_is_ignored() {
     let mut p = picker();
     let total = p.shown().len();
-    p.update(Action::ListFilter);
-    assert_eq!(p.mode(), Mode::LibraryFilter);
+    let _ = p.update(ListAction::Filter);
+    assert_eq!(p.section(), Section::LibraryFilter);
     for c in "FRANCE 2022".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
     assert_eq!(p.shown().len(), 1);
     let only = p.selected_match().unwrap();
     assert_eq!(p.catalog().entries[only].origin, Origin::Bundled);
     // The file's path and format are searched too.
     for _ in 0.."FRANCE 2022".len() {
-        p.update(Action::ListFilterBackspace);
+        let _ = p.update(ListAction::FilterBackspace);
     }
     assert_eq!(p.shown().len(), total);
     for c in "statsbomb".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
     assert_eq!(p.shown().len(), 1);
     // Esc stops typing and keeps the filter; Esc again clears it.
-    p.update(Action::ListFilterDone);
-    assert_eq!(p.mode(), Mode::Library);
+    let _ = p.update(ListAction::FilterDone);
+    assert_eq!(p.section(), Section::Library);
     assert_eq!(p.filter(), "statsbomb");
-    p.update(Action::ListFilterClear);
+    let _ = p.update(ListAction::FilterClear);
     assert_eq!(p.filter(), "");
     assert_eq!(p.shown().len(), total);
     // No match: Enter says so.
-    p.update(Action::ListFilter);
+    let _ = p.update(ListAction::Filter);
     for c in "zzz".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
-    p.update(Action::ListOpen);
-    assert!(p.take_open_request().is_none());
+    let effects = p.update(ListAction::Open);
+    assert!(opening(&effects).is_none());
     assert!(p.message().unwrap().contains("No match"));
 }
 
 #[test]
 fn accents_are_ignored_both_ways() {
     let mut p = picker();
-    p.update(Action::ListFilter);
+    let _ = p.update(ListAction::Filter);
     for c in "FRANCÉ".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
     assert_eq!(p.shown().len(), 1, "é in the filter finds e");
-    p.update(Action::ListFilterClear);
+    let _ = p.update(ListAction::FilterClear);
     let mut catalog = catalog();
     catalog.entries[0].away = "Deportivo Alavés".into();
     let mut p = Picker::new(catalog, AppOptions::default());
-    p.update(Action::ListFilter);
+    let _ = p.update(ListAction::Filter);
     for c in "alaves".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
     assert_eq!(p.shown().len(), 1, "e in the filter finds é");
 }
@@ -242,9 +245,9 @@ fn letters_without_accents_to_drop_are_spelt_out() {
     catalog.entries[0].away = "1. FC Straßburg".into();
     for typed in ["bodo", "strassburg", "BODØ"] {
         let mut p = Picker::new(catalog.clone(), AppOptions::default());
-        p.update(Action::ListFilter);
+        let _ = p.update(ListAction::Filter);
         for c in typed.chars() {
-            p.update(Action::ListFilterType(c));
+            let _ = p.update(ListAction::FilterType(c));
         }
         assert_eq!(p.shown().len(), 1, "{typed}");
     }
@@ -253,9 +256,9 @@ fn letters_without_accents_to_drop_are_spelt_out() {
 #[test]
 fn results_are_not_searchable() {
     let mut p = picker();
-    p.update(Action::ListFilter);
+    let _ = p.update(ListAction::Filter);
     for c in "4-3".chars() {
-        p.update(Action::ListFilterType(c));
+        let _ = p.update(ListAction::FilterType(c));
     }
     assert!(
         p.shown().is_empty(),
@@ -263,15 +266,35 @@ fn results_are_not_searchable() {
     );
 }
 
-fn press(p: &mut Picker, code: KeyCode) {
-    p.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+/// The match that `effects` ask to open, if any.
+fn opening(effects: &Effects) -> Option<(usize, Origin)> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::Open { index, origin } => Some((*index, origin.clone())),
+        _ => None,
+    })
+}
+
+/// The results that `effects` ask to find.
+fn fetching(effects: &Effects) -> Vec<(usize, Origin)> {
+    effects
+        .iter()
+        .flat_map(|effect| match effect {
+            Effect::FetchResults(wanted) => wanted.clone(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn press(p: &mut Picker, code: KeyCode) -> Effects {
+    p.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+        .effects()
 }
 
 /// Opens the highlighted match the way the event loop does, with the
 /// bundled match standing in for every file.
 fn open_highlighted(p: &mut Picker) -> usize {
-    press(p, KeyCode::Enter);
-    let (index, _) = p.take_open_request().expect("Enter asks to open");
+    let effects = press(p, KeyCode::Enter);
+    let (index, _) = opening(&effects).expect("Enter asks to open");
     p.opened(index, Ok(import::bundled()));
     index
 }
@@ -279,20 +302,24 @@ fn open_highlighted(p: &mut Picker) -> usize {
 #[test]
 fn esc_comes_back_to_the_list_with_the_place_remembered() {
     let mut p = picker();
-    press(&mut p, KeyCode::Down);
+    let _ = press(&mut p, KeyCode::Down);
     let index = open_highlighted(&mut p);
     assert!(p.viewer().is_some());
-    assert_eq!(p.mode(), Mode::Normal, "the viewer's keys are in force");
-    press(&mut p, KeyCode::Char(']'));
-    press(&mut p, KeyCode::Char(']'));
+    assert_eq!(
+        p.section(),
+        Section::Replay,
+        "the viewer's keys are in force"
+    );
+    let _ = press(&mut p, KeyCode::Char(']'));
+    let _ = press(&mut p, KeyCode::Char(']'));
     let step = p.viewer().unwrap().step();
     assert!(
         p.viewer().unwrap().state().score().home == 1,
         "at Kane's penalty"
     );
-    press(&mut p, KeyCode::Esc);
+    let effects = press(&mut p, KeyCode::Esc);
     assert!(p.viewer().is_none(), "Esc is back to the list");
-    assert!(p.is_running());
+    assert!(!effects.quits());
     assert_eq!(p.visit(index).unwrap().label, "54'");
     assert!(screen(&mut p, 120, 40).contains("◷ 54'"));
     // The result is known now that the match has been loaded.
@@ -302,8 +329,8 @@ fn esc_comes_back_to_the_list_with_the_place_remembered() {
     assert_eq!(again, index);
     assert_eq!(p.viewer().unwrap().step(), step);
     // q in the viewer quits the whole program.
-    press(&mut p, KeyCode::Char('q'));
-    assert!(!p.is_running());
+    let effects = press(&mut p, KeyCode::Char('q'));
+    assert_eq!(effects, Effects::one(Effect::Quit));
 }
 
 #[test]
@@ -311,8 +338,8 @@ fn spoilers_carry_between_the_list_and_the_viewer() {
     let mut p = picker();
     open_highlighted(&mut p);
     assert!(!p.viewer().unwrap().spoilers_shown());
-    press(&mut p, KeyCode::Char('s'));
-    press(&mut p, KeyCode::Esc);
+    let _ = press(&mut p, KeyCode::Char('s'));
+    let _ = press(&mut p, KeyCode::Esc);
     assert!(p.spoilers_shown(), "shown in the viewer, shown in the list");
     open_highlighted(&mut p);
     assert!(p.viewer().unwrap().spoilers_shown());
@@ -321,8 +348,8 @@ fn spoilers_carry_between_the_list_and_the_viewer() {
 #[test]
 fn a_match_that_does_not_load_stays_listed_with_the_reason() {
     let mut p = picker();
-    press(&mut p, KeyCode::Enter);
-    let (index, _) = p.take_open_request().unwrap();
+    let effects = press(&mut p, KeyCode::Enter);
+    let (index, _) = opening(&effects).unwrap();
     p.opened(
         index,
         Err(LoadError::Malformed(Diagnostic {
@@ -347,10 +374,10 @@ fn a_match_that_does_not_load_stays_listed_with_the_reason() {
 #[test]
 fn unreadable_files_are_listed_and_cannot_be_opened() {
     let mut p = picker();
-    p.update(Action::ListLast);
+    let _ = p.update(ListAction::Last);
     assert_eq!(p.selected_match(), None);
-    p.update(Action::ListOpen);
-    assert!(p.take_open_request().is_none());
+    let effects = p.update(ListAction::Open);
+    assert!(opening(&effects).is_none());
     assert!(p.message().unwrap().contains("EOF while parsing"));
     let text = screen(&mut picker(), 120, 40);
     assert!(text.contains("✗ broken/half.json"), "{text}");
@@ -360,15 +387,16 @@ fn unreadable_files_are_listed_and_cannot_be_opened() {
 #[test]
 fn results_the_list_lacks_are_asked_for_once_and_only_with_spoilers() {
     let mut p = picker();
-    screen(&mut p, 120, 40);
-    assert!(p.wanted_results().is_empty(), "hidden: nothing to find");
-    p.update(Action::ToggleSpoilers);
-    let wanted = p.wanted_results();
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let effects = p.set_viewport(view::measure(&p, area));
+    assert!(fetching(&effects).is_empty(), "hidden: nothing to find");
+    let wanted = fetching(&p.update(ListAction::ToggleSpoilers));
     assert_eq!(wanted.len(), 1, "only Turkey v Italy lacks a result");
     let (index, origin) = wanted[0].clone();
     assert_eq!(origin, file("statsbomb/3788741_turkey_italy_events.json"));
     assert_eq!(p.result(index), &Known::Pending);
-    assert!(p.wanted_results().is_empty(), "asked once");
+    let again = p.set_viewport(view::measure(&p, area));
+    assert!(fetching(&again).is_empty(), "asked once");
     p.set_result(
         index,
         Ok(FinalResult {
@@ -404,17 +432,17 @@ fn paging_and_the_ends_move_the_highlight_and_keep_it_on_screen() {
         AppOptions::default(),
     );
     screen(&mut p, 80, 24);
-    p.update(Action::ListPageDown);
+    let _ = p.update(ListAction::PageDown);
     let page = p.selected();
     assert!(page > 5, "a page is most of the screen: {page}");
     let text = screen(&mut p, 80, 24);
     assert!(text.contains(&format!("Home {page:03}")), "{text}");
-    p.update(Action::ListLast);
+    let _ = p.update(ListAction::Last);
     assert_eq!(p.selected(), 99);
     assert!(screen(&mut p, 80, 24).contains("Home 099"));
-    p.update(Action::ListFirst);
+    let _ = p.update(ListAction::First);
     assert_eq!(p.selected(), 0);
-    p.update(Action::ListUp);
+    let _ = p.update(ListAction::Up);
     assert_eq!(p.selected(), 0, "stops at the top");
 }
 
@@ -422,11 +450,13 @@ fn paging_and_the_ends_move_the_highlight_and_keep_it_on_screen() {
 fn the_list_s_help_lists_every_list_binding_and_the_footer_its_hints() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut p = picker();
-        p.update(Action::OpenHelp);
+        let _ = p.update(Global::OpenHelp);
         let text = screen(&mut p, w, h);
-        for mode in [Mode::Library, Mode::LibraryFilter] {
-            assert!(text.contains(mode.title()), "{w}x{h}: {:?}", mode.title());
-            for binding in keymap::bindings(mode) {
+        let titles = Keymap::default();
+        for section in [Section::Library, Section::LibraryFilter] {
+            let title = titles.title(section);
+            assert!(text.contains(&title), "{w}x{h}: {title:?}");
+            for binding in keymap::bindings(section) {
                 assert!(
                     text.contains(binding.description),
                     "{w}x{h}: {:?} missing:\n{text}",
@@ -434,9 +464,9 @@ fn the_list_s_help_lists_every_list_binding_and_the_footer_its_hints() {
                 );
             }
         }
-        p.update(Action::CloseHelp);
+        let _ = p.update(HelpAction::Close);
         let text = screen(&mut p, w, h);
-        for (key, word) in keymap::bindings(Mode::Library).filter_map(|b| b.hint) {
+        for (key, word) in keymap::bindings(Section::Library).filter_map(|b| b.hint) {
             assert!(
                 text.contains(&format!("{key} {word}")),
                 "{w}x{h}: {key} {word}"

@@ -14,7 +14,7 @@ use ratatui::style::Color;
 use touchline::import;
 use touchline::model::{Match, MatchInfo, Team};
 use touchline::replay::Replay;
-use touchline::tui::{Action, App, AppOptions, ColorMode};
+use touchline::tui::{App, AppOptions, ColorMode, Global, ViewerAction};
 
 fn app_with(options: AppOptions) -> App {
     App::new(Replay::new(import::bundled().game), options)
@@ -42,20 +42,20 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 /// The app just after Tchouaméni's goal (17'), reached as a fan would.
 fn after_first_goal() -> App {
     let mut app = app();
-    app.update(Action::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
     app
 }
 
 fn full_time_with_spoilers() -> App {
     let mut app = app();
-    app.update(Action::ToggleSpoilers);
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::ToggleSpoilers);
+    let _ = app.update(ViewerAction::FullTime);
     app
 }
 
 fn help() -> App {
     let mut app = app();
-    app.update(Action::OpenHelp);
+    let _ = app.update(Global::OpenHelp);
     app
 }
 
@@ -81,7 +81,7 @@ snapshot_both_sizes!(full_time_spoilers_shown, full_time_with_spoilers());
 snapshot_both_sizes!(help_screen, help());
 snapshot_both_sizes!(pre_match_facts, {
     let mut app = app();
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     app
 });
 
@@ -120,37 +120,37 @@ fn no_size_panics_at_any_step() {
             ..AppOptions::default()
         };
         let mut at_zero = app_with(options);
-        at_zero.update(Action::PrevEvent);
+        let _ = at_zero.update(ViewerAction::PrevEvent);
         apps.push(at_zero);
         apps.push(app_with(options));
         let mut goal = app_with(options);
-        goal.update(Action::NextGoal);
+        let _ = goal.update(ViewerAction::NextGoal);
         apps.push(goal);
         let mut end = app_with(options);
-        end.update(Action::FullTime);
+        let _ = end.update(ViewerAction::FullTime);
         apps.push(end);
         let mut help = app_with(options);
-        help.update(Action::OpenHelp);
+        let _ = help.update(Global::OpenHelp);
         apps.push(help);
         let mut prompt = app_with(options);
-        prompt.update(Action::OpenPrompt);
-        prompt.update(Action::PromptType('9'));
-        prompt.update(Action::PromptType(':'));
-        prompt.update(Action::PromptSubmit);
+        let _ = prompt.update(ViewerAction::OpenPrompt);
+        let _ = prompt.update(ViewerAction::PromptType('9'));
+        let _ = prompt.update(ViewerAction::PromptType(':'));
+        let _ = prompt.update(ViewerAction::PromptSubmit);
         apps.push(prompt);
         let mut found = app_with(options);
-        found.update(Action::NextGoal);
-        found.update(Action::ToggleMark);
+        let _ = found.update(ViewerAction::NextGoal);
+        let _ = found.update(ViewerAction::ToggleMark);
         search(&mut found, "kane");
-        found.update(Action::NextHit);
-        found.update(Action::FilterHome);
+        let _ = found.update(ViewerAction::NextHit);
+        let _ = found.update(ViewerAction::FilterHome);
         apps.push(found);
         let mut menu = app_with(options);
-        menu.update(Action::OpenFilter);
+        let _ = menu.update(ViewerAction::OpenFilter);
         apps.push(menu);
         let mut typing = app_with(options);
-        typing.update(Action::OpenSearch);
-        typing.update(Action::PromptType('é'));
+        let _ = typing.update(ViewerAction::OpenSearch);
+        let _ = typing.update(ViewerAction::PromptType('é'));
         apps.push(typing);
     }
     // A match with no events at all, teams known by name only.
@@ -164,18 +164,18 @@ fn no_size_panics_at_any_step() {
         AppOptions::default(),
     ));
     for action in [
-        Action::NextEvent,
-        Action::NextGoal,
-        Action::TogglePlay,
-        Action::FullTime,
+        ViewerAction::NextEvent,
+        ViewerAction::NextGoal,
+        ViewerAction::TogglePlay,
+        ViewerAction::FullTime,
     ] {
-        empty.update(action);
+        let _ = empty.update(action);
     }
     apps.push(empty);
     apps.push(cup_tie(true));
     let mut struck = cup_tie(false);
-    struck.update(Action::NextGoal);
-    struck.update(Action::NextEvent);
+    let _ = struck.update(ViewerAction::NextGoal);
+    let _ = struck.update(ViewerAction::NextEvent);
     apps.push(struck);
     common::sizes::sweep("every app", sizes, |w, h| {
         for app in &apps {
@@ -199,7 +199,7 @@ fn at_kick_off_nothing_later_is_on_screen() {
         assert!(text.contains("spoilers hidden"), "{text}");
     }
     let mut shown = app();
-    shown.update(Action::ToggleSpoilers);
+    let _ = shown.update(ViewerAction::ToggleSpoilers);
     let text = screen(&shown, 120, 40);
     assert!(text.contains("Giroud"), "{text}");
 }
@@ -221,11 +221,11 @@ fn no_color_means_no_colour_anywhere() {
         ..AppOptions::default()
     };
     let mut app = app_with(options);
-    app.update(Action::ToggleSpoilers);
-    app.update(Action::FullTime);
-    for mode in [None, Some(Action::OpenHelp)] {
+    let _ = app.update(ViewerAction::ToggleSpoilers);
+    let _ = app.update(ViewerAction::FullTime);
+    for mode in [None, Some(Global::OpenHelp)] {
         if let Some(action) = mode {
-            app.update(action);
+            let _ = app.update(action);
         }
         let terminal = draw(&app, 120, 40);
         let buffer = terminal.backend().buffer();
@@ -264,8 +264,8 @@ fn team_colours_reach_the_scoreboard() {
 #[test]
 fn the_current_moment_is_highlighted_and_in_view_at_every_step() {
     let mut app = app();
-    app.update(Action::ToggleSpoilers);
-    app.update(Action::KickOff);
+    let _ = app.update(ViewerAction::ToggleSpoilers);
+    let _ = app.update(ViewerAction::KickOff);
     loop {
         let terminal = draw(&app, 80, 24);
         let buffer = terminal.backend().buffer();
@@ -290,7 +290,7 @@ fn the_current_moment_is_highlighted_and_in_view_at_every_step() {
             .collect();
         assert!(row.contains(&clock.display().to_string()), "{row}");
         let before = app.step();
-        app.update(Action::NextEvent);
+        let _ = app.update(ViewerAction::NextEvent);
         if app.step() == before {
             break;
         }
@@ -347,14 +347,14 @@ fn cup_tie(spoilers: bool) -> App {
 #[test]
 fn a_goal_struck_off_by_var_is_crossed_out_marked_and_not_counted() {
     let mut app = cup_tie(false);
-    app.update(Action::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
     let text = screen(&app, 100, 30);
     assert!(
         !text.contains("VAR: no goal"),
         "not struck off yet:\n{text}"
     );
     assert!(text.contains("Goal Håland 1-0"), "{text}");
-    app.update(Action::NextEvent);
+    let _ = app.update(ViewerAction::NextEvent);
     assert_eq!(app.state().score().home, 0);
     let terminal = draw(&app, 100, 30);
     let buffer = terminal.backend().buffer();
@@ -383,11 +383,11 @@ fn a_goal_struck_off_by_var_is_crossed_out_marked_and_not_counted() {
 #[test]
 fn extra_time_and_the_shoot_out_appear_only_once_reached() {
     let mut app = cup_tie(false);
-    app.update(Action::NextGoal);
-    app.update(Action::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
     let text = screen(&app, 100, 30);
     assert!(!text.contains("ET1") && !text.contains("PSO"), "{text}");
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::FullTime);
     let text = screen(&app, 100, 30);
     for shown in ["ET1", "ET2", "PSO", "1-1, 2-1 pens", "▮ 孫興慜"] {
         assert!(text.contains(shown), "{shown:?} missing:\n{text}");
@@ -397,7 +397,7 @@ fn extra_time_and_the_shoot_out_appear_only_once_reached() {
 #[test]
 fn wide_and_combining_names_keep_the_columns_straight() {
     let mut app = cup_tie(true);
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::FullTime);
     for (w, h) in [(120, 40), (100, 30), (80, 24), (61, 20)] {
         let terminal = draw(&app, w, h);
         let buffer = terminal.backend().buffer();
@@ -420,7 +420,7 @@ fn wide_and_combining_names_keep_the_columns_straight() {
 
 snapshot_both_sizes!(cup_tie_full_time, {
     let mut app = cup_tie(true);
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::FullTime);
     app
 });
 
@@ -428,11 +428,11 @@ snapshot_both_sizes!(cup_tie_full_time, {
 
 /// Types `text` into the search prompt and runs it.
 fn search(app: &mut App, text: &str) {
-    app.update(Action::OpenSearch);
+    let _ = app.update(ViewerAction::OpenSearch);
     for c in text.chars() {
-        app.update(Action::PromptType(c));
+        let _ = app.update(ViewerAction::PromptType(c));
     }
-    app.update(Action::PromptSubmit);
+    let _ = app.update(ViewerAction::PromptSubmit);
 }
 
 /// At Kane's penalty (54'), spoilers hidden, after a search for
@@ -440,8 +440,8 @@ fn search(app: &mut App, text: &str) {
 /// Giroud is neither listed nor counted.
 fn griezmann_searched() -> App {
     let mut app = app();
-    app.update(Action::NextGoal);
-    app.update(Action::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
     search(&mut app, "griezmann");
     app
 }
@@ -449,22 +449,22 @@ fn griezmann_searched() -> App {
 snapshot_both_sizes!(search_hits_marked, griezmann_searched());
 snapshot_both_sizes!(search_prompt_open, {
     let mut app = griezmann_searched();
-    app.update(Action::OpenSearch);
+    let _ = app.update(ViewerAction::OpenSearch);
     for c in "kane pen".chars() {
-        app.update(Action::PromptType(c));
+        let _ = app.update(ViewerAction::PromptType(c));
     }
     app
 });
 snapshot_both_sizes!(filter_only_france, {
     let mut app = full_time_with_spoilers();
-    app.update(Action::OpenFilter);
-    app.update(Action::FilterAway);
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::OpenFilter);
+    let _ = app.update(ViewerAction::FilterAway);
+    let _ = app.update(ViewerAction::PrevEvent);
     app
 });
 snapshot_both_sizes!(filter_menu_open, {
     let mut app = after_first_goal();
-    app.update(Action::OpenFilter);
+    let _ = app.update(ViewerAction::OpenFilter);
     app
 });
 // Marks on Tchouaméni's goal, Saka's penalty and Giroud's goal, then
@@ -472,15 +472,15 @@ snapshot_both_sizes!(filter_menu_open, {
 // marks reached, the progress bar all three.
 snapshot_both_sizes!(bookmarks_shown, {
     let mut app = app();
-    app.update(Action::NextGoal);
-    app.update(Action::ToggleMark);
-    app.update(Action::NextGoal);
-    app.update(Action::PrevEvent);
-    app.update(Action::ToggleMark);
-    app.update(Action::NextGoal);
-    app.update(Action::NextGoal);
-    app.update(Action::ToggleMark);
-    app.update(Action::PrevGoal);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::ToggleMark);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::PrevEvent);
+    let _ = app.update(ViewerAction::ToggleMark);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
+    let _ = app.update(ViewerAction::ToggleMark);
+    let _ = app.update(ViewerAction::PrevGoal);
     app
 });
 
@@ -502,7 +502,7 @@ fn with_spoilers_hidden_search_marks_and_counts_stop_at_the_cursor() {
     search(&mut app, "griezmann");
     let hits = app.search().expect("a search").hits().to_vec();
     assert!(hits.len() >= 3, "{hits:?}");
-    app.update(Action::KickOff);
+    let _ = app.update(ViewerAction::KickOff);
     loop {
         let step = app.step();
         let reached = hits.iter().filter(|&&h| h <= step).count();
@@ -520,20 +520,20 @@ fn with_spoilers_hidden_search_marks_and_counts_stop_at_the_cursor() {
             text.contains(&status),
             "step {step}: {status:?} missing:\n{text}"
         );
-        app.update(Action::NextEvent);
+        let _ = app.update(ViewerAction::NextEvent);
         if app.step() == step {
             break;
         }
     }
     // With spoilers shown, every hit is marked and the total given.
-    app.update(Action::ToggleSpoilers);
-    app.update(Action::KickOff);
+    let _ = app.update(ViewerAction::ToggleSpoilers);
+    let _ = app.update(ViewerAction::KickOff);
     let rows = timeline_rows(&app);
     assert_eq!(
         rows.iter().filter(|r| r.starts_with('▸')).count(),
         hits.len()
     );
-    app.update(Action::NextHit);
+    let _ = app.update(ViewerAction::NextHit);
     let text = screen(&app, 120, 40);
     assert!(text.contains(&format!("hit 1 of {}", hits.len())), "{text}");
 }
@@ -541,8 +541,8 @@ fn with_spoilers_hidden_search_marks_and_counts_stop_at_the_cursor() {
 #[test]
 fn a_filter_is_named_with_how_to_clear_it_in_every_view() {
     let mut app = full_time_with_spoilers();
-    app.update(Action::OpenFilter);
-    app.update(Action::FilterGoals);
+    let _ = app.update(ViewerAction::OpenFilter);
+    let _ = app.update(ViewerAction::FilterGoals);
     for (w, h, title) in [
         (120, 40, "Timeline · only goals · Esc clears"),
         (80, 24, "Only goals · Esc clears"),
@@ -559,7 +559,7 @@ fn a_filter_is_named_with_how_to_clear_it_in_every_view() {
     assert_eq!(listed.len(), 3, "three goals:\n{}", rows.join("\n"));
     assert!(listed.iter().all(|r| r.contains('◉')), "{listed:?}");
     // On another view the scoreboard still says what stepping stops at.
-    app.update(Action::NextView);
+    let _ = app.update(ViewerAction::NextView);
     let text = screen(&app, 80, 24);
     assert!(text.contains("only goals"), "{text}");
 }
@@ -567,9 +567,9 @@ fn a_filter_is_named_with_how_to_clear_it_in_every_view() {
 #[test]
 fn bookmarks_ahead_show_on_the_bar_but_not_on_the_hidden_timeline() {
     let mut app = app();
-    app.update(Action::FullTime);
-    app.update(Action::ToggleMark);
-    app.update(Action::KickOff);
+    let _ = app.update(ViewerAction::FullTime);
+    let _ = app.update(ViewerAction::ToggleMark);
+    let _ = app.update(ViewerAction::KickOff);
     let text = screen(&app, 120, 40);
     let bar_and_label: String = text.lines().skip(37).take(2).collect();
     assert!(bar_and_label.contains('✦'), "the fan's own mark:\n{text}");
@@ -585,9 +585,9 @@ fn bookmarks_ahead_show_on_the_bar_but_not_on_the_hidden_timeline() {
 #[test]
 fn a_narrowed_timeline_does_not_tell_whether_more_is_to_come() {
     let mut app = app();
-    app.update(Action::FilterGoals);
+    let _ = app.update(ViewerAction::FilterGoals);
     for _ in 0..3 {
-        app.update(Action::NextEvent);
+        let _ = app.update(ViewerAction::NextEvent);
     }
     assert_eq!(app.state().score().away, 2, "at Giroud's goal, the last");
     for (w, h) in [(120, 40), (80, 24)] {
@@ -596,6 +596,9 @@ fn a_narrowed_timeline_does_not_tell_whether_more_is_to_come() {
     }
     // Asking for more is the fan's choice, and the answer says only that
     // nothing later is listed.
-    app.update(Action::NextEvent);
-    assert_eq!(app.message(), Some("Nothing later is listed (only goals)."));
+    let _ = app.update(ViewerAction::NextEvent);
+    assert_eq!(
+        app.message().as_deref(),
+        Some("Nothing later is listed (only goals).")
+    );
 }

@@ -22,7 +22,7 @@ use touchline::replay::Replay;
 use touchline::synth::synthesize;
 use touchline::tui::theme::Theme;
 use touchline::tui::views::{LineupsWidget, PitchWidget, StatsWidget, View, XgRaceWidget};
-use touchline::tui::{Action, App, AppOptions, ColorMode};
+use touchline::tui::{App, AppOptions, ColorMode, Global, HelpAction, ListAction, ViewerAction};
 
 fn synthetic() -> Replay {
     Replay::new(synthesize(400, 7))
@@ -275,7 +275,7 @@ fn app_text(app: &App, width: u16, height: u16) -> String {
 #[test]
 fn each_view_through_the_app_on_a_statsbomb_match() {
     let mut app = app_on(cup_final());
-    app.update(Action::NextGoal);
+    let _ = app.update(ViewerAction::NextGoal);
     assert_eq!(app.state().score().home, 1);
     for view in View::ALL {
         assert_eq!(app.view(), view);
@@ -290,7 +290,7 @@ fn each_view_through_the_app_on_a_statsbomb_match() {
             let name = format!("app_{}_cup_final_{w}x{h}", slug(view));
             insta::assert_snapshot!(name, terminal.backend());
         }
-        app.update(Action::NextView);
+        let _ = app.update(ViewerAction::NextView);
     }
     assert_eq!(app.view(), View::Timeline);
 }
@@ -310,8 +310,8 @@ fn slug(view: View) -> &'static str {
 #[test]
 fn the_stats_view_counts_up_to_the_cursor_only() {
     let mut app = app_on(cup_final());
-    app.update(Action::NextView);
-    app.update(Action::NextView);
+    let _ = app.update(ViewerAction::NextView);
+    let _ = app.update(ViewerAction::NextView);
     assert_eq!(app.view(), View::Stats);
     let shots_row = |text: &str| {
         text.lines()
@@ -331,7 +331,7 @@ fn the_stats_view_counts_up_to_the_cursor_only() {
         .filter(|w| w.parse::<u32>().is_ok())
         .collect();
     assert_eq!(figures, ["0", "0"], "{start}");
-    app.update(Action::FullTime);
+    let _ = app.update(ViewerAction::FullTime);
     let end = app_text(&app, 120, 40);
     assert_eq!(shots_row(&end), Some(2), "{end}");
     assert_ne!(start, end);
@@ -342,10 +342,10 @@ fn the_stats_view_counts_up_to_the_cursor_only() {
 #[test]
 fn a_lists_every_event_on_the_timeline() {
     let mut app = app_on(cup_final());
-    app.update(Action::ToggleSpoilers);
+    let _ = app.update(ViewerAction::ToggleSpoilers);
     let keys = app_text(&app, 120, 40);
     assert!(!keys.contains("Pass"), "{keys}");
-    app.update(Action::ToggleAllEvents);
+    let _ = app.update(ViewerAction::ToggleAllEvents);
     let all = app_text(&app, 120, 40);
     assert!(all.contains("Pass"), "{all}");
     assert!(all.contains("all events"), "{all}");
@@ -356,11 +356,11 @@ fn a_lists_every_event_on_the_timeline() {
 #[test]
 fn the_ball_moves_between_two_actions_on_the_pitch() {
     let mut app = app_on(cup_final());
-    app.update(Action::NextView);
-    app.update(Action::TogglePlay);
+    let _ = app.update(ViewerAction::NextView);
+    let _ = app.update(ViewerAction::TogglePlay);
     let mut guard = 0;
     while !app.animating() {
-        app.update(Action::Tick);
+        app.tick();
         guard += 1;
         assert!(guard < 60, "no action with somewhere for the ball to go");
     }
@@ -411,17 +411,17 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
         let mut app = app_on(replay);
         for stop in ["kick-off", "first goal"] {
             if stop == "first goal" {
-                app.update(Action::NextGoal);
+                let _ = app.update(ViewerAction::NextGoal);
             }
             // Playing, so the pitch draws the ball on its way.
             if !app.playback().playing {
-                app.update(Action::TogglePlay);
+                let _ = app.update(ViewerAction::TogglePlay);
             }
             app.animate(0.5);
             for screen in 0..=View::ALL.len() {
                 let help = screen == View::ALL.len();
                 if help {
-                    app.update(Action::OpenHelp);
+                    let _ = app.update(Global::OpenHelp);
                 }
                 let what = format!(
                     "{name}, {stop}, {:?}{}",
@@ -430,9 +430,9 @@ fn every_view_at_every_size_from_1x1_to_200x60_never_panics() {
                 );
                 common::sizes::never_panics(&what, |area, buf| (&app).render(area, buf));
                 if help {
-                    app.update(Action::CloseHelp);
+                    let _ = app.update(HelpAction::Close);
                 } else {
-                    app.update(Action::NextView);
+                    let _ = app.update(ViewerAction::NextView);
                 }
             }
         }
@@ -453,18 +453,18 @@ fn the_match_list_at_every_size_from_1x1_to_200x60_never_panics() {
     for state in ["browsing", "typing with results", "help"] {
         match state {
             "typing with results" => {
-                picker.update(Action::ToggleSpoilers);
-                picker.update(Action::ListFilter);
-                picker.update(Action::ListFilterType('w'));
+                let _ = picker.update(ListAction::ToggleSpoilers);
+                let _ = picker.update(ListAction::Filter);
+                let _ = picker.update(ListAction::FilterType('w'));
             }
             "help" => {
-                picker.update(Action::ListFilterDone);
-                picker.update(Action::OpenHelp);
+                let _ = picker.update(ListAction::FilterDone);
+                let _ = picker.update(Global::OpenHelp);
             }
             _ => {}
         }
         common::sizes::never_panics(&format!("the list, {state}"), |area, buf| {
-            picker.set_viewport(area.width, area.height);
+            let _ = picker.set_viewport(touchline::tui::picker::view::measure(&picker, area));
             (&picker).render(area, buf);
         });
     }
@@ -477,7 +477,7 @@ fn a_followed_match_at_every_size_from_1x1_to_200x60_never_panics() {
     use touchline::follow::{Problem, Update};
     let mut app = app_on(bundled());
     app.start_following("a-very-long-name-for-a-live-file.json", true);
-    app.update(Action::PrevEvent);
+    let _ = app.update(ViewerAction::PrevEvent);
     app.follow_update(Update::Problem(Problem::Broken(
         touchline::import::LoadError::Malformed(touchline::import::Diagnostic {
             file: "live.json".into(),

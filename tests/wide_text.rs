@@ -15,7 +15,7 @@ use touchline::import;
 use touchline::replay::Replay;
 use touchline::text::width;
 use touchline::tui::views::View;
-use touchline::tui::{Action, App, AppOptions};
+use touchline::tui::{App, AppOptions, ViewerAction};
 
 use common::screen::rows;
 use common::tmux::{Tmux, binary, can_run};
@@ -187,8 +187,8 @@ fn wide_and_combining_names_keep_every_border_in_its_column() {
                 );
             }
         }
-        wide.update(Action::NextView);
-        ascii.update(Action::NextView);
+        let _ = wide.update(ViewerAction::NextView);
+        let _ = ascii.update(ViewerAction::NextView);
     }
 }
 
@@ -233,6 +233,6 @@ fn tmux_shows_wide_names_exactly_where_the_renderer_put_them() {
         );
         assert!(screen.contains("张玉宁"), "{screen}");
         tmux.send("Tab");
-        app.update(Action::NextView);
+        let _ = app.update(ViewerAction::NextView);
     }
 }

@@ -1,18 +1,44 @@
-//! What the fan can ask for, with no key names in it: the keymap turns
-//! keys into these (and the mouse module clicks),
-//! [`App::update`](super::App::update) applies them.
+//! What the fan can ask for, with no key names in it: one enum per
+//! screen, and one for what every screen offers alike.
+//!
+//! - [`ViewerAction`]: the replay of one match, its prompts and menus.
+//! - [`ListAction`]: the match list of `touchline DIR`.
+//! - [`HelpAction`]: the help screen.
+//! - [`Global`]: quit, suspend and open the help, handled once for every
+//!   screen ([`global::handle`](super::global::handle)).
+//!
+//! An [`Action`] is one of these: what a key (through the keymap) or a
+//! click (through the mouse module) asks for. It goes to the screen on top
+//! first; what that screen does not take bubbles up to its parent and, at
+//! the last, to the global handler, as gitui's components pass on the
+//! events they do not consume.
 //!
 //! A config file names actions in snake case (`next_event`); the names
 //! come from serde, so an action added to the keymap can be given other
-//! keys with no more code. What only the mouse or the clock asks for
-//! (`go_to`, `grab`, `release`, `tick`) has no name there.
+//! keys with no more code. What only the mouse asks for (`go_to`, `grab`,
+//! `release`) has no name there; the clock is no action at all (see
+//! [`App::tick`](super::App::tick)).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+/// What every screen offers the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Global {
+    /// Leave the program.
+    Quit,
+    /// Hand the terminal back to the shell and stop, as Ctrl-Z does
+    /// elsewhere; the event loop carries it out, since it owns the
+    /// terminal.
+    Suspend,
+    /// Open the help screen of the screen on top.
+    OpenHelp,
+}
 
 /// A verb the viewer understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Action {
+pub enum ViewerAction {
     /// The next visible moment.
     NextEvent,
     /// The previous visible moment (from kick-off: the pre-match facts).
@@ -31,9 +57,9 @@ pub enum Action {
     Faster,
     /// Autoplay one speed slower.
     Slower,
-    /// Scroll the commentary (or the help screen) down a page.
+    /// Scroll the commentary down a page.
     ScrollDown,
-    /// Scroll the commentary (or the help screen) up a page.
+    /// Scroll the commentary up a page.
     ScrollUp,
     /// Open the prompt that jumps to a typed minute.
     OpenPrompt,
@@ -48,10 +74,6 @@ pub enum Action {
     /// Copy the current moment as a line of text to share; the event loop
     /// writes it to the terminal's clipboard.
     CopyMoment,
-    /// Hand the terminal back to the shell and stop, as Ctrl-Z does
-    /// elsewhere; the event loop carries it out, since it owns the
-    /// terminal.
-    Suspend,
     /// Open the search prompt.
     OpenSearch,
     /// The next moment the search found.
@@ -93,10 +115,6 @@ pub enum Action {
     /// The pointer let go of the progress bar.
     #[serde(skip)]
     Release,
-    /// Open the help screen.
-    OpenHelp,
-    /// Close the help screen.
-    CloseHelp,
     /// Type a character into the open prompt (minute or search).
     #[serde(skip)]
     PromptType(char),
@@ -106,41 +124,113 @@ pub enum Action {
     PromptSubmit,
     /// Close the prompt without acting.
     PromptCancel,
-    /// Autoplay's timer ran out: move on one moment.
-    #[serde(skip)]
-    Tick,
+}
+
+/// A verb of the help screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum HelpAction {
+    /// Close the help screen.
+    #[serde(rename = "close_help")]
+    Close,
+    /// Scroll the help down a page.
+    #[serde(rename = "scroll_down")]
+    ScrollDown,
+    /// Scroll the help up a page.
+    #[serde(rename = "scroll_up")]
+    ScrollUp,
+}
+
+/// A verb of the match list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum ListAction {
     /// The next match in the list.
-    ListDown,
+    #[serde(rename = "list_down")]
+    Down,
     /// The previous match in the list.
-    ListUp,
+    #[serde(rename = "list_up")]
+    Up,
     /// A page down the list.
-    ListPageDown,
+    #[serde(rename = "list_page_down")]
+    PageDown,
     /// A page up the list.
-    ListPageUp,
+    #[serde(rename = "list_page_up")]
+    PageUp,
     /// The first match in the list.
-    ListFirst,
+    #[serde(rename = "list_first")]
+    First,
     /// The last match in the list.
-    ListLast,
+    #[serde(rename = "list_last")]
+    Last,
     /// Open the highlighted match.
-    ListOpen,
+    #[serde(rename = "list_open")]
+    Open,
     /// Start typing words that the list's rows must contain.
-    ListFilter,
+    #[serde(rename = "list_filter")]
+    Filter,
     /// Type a character into the list's filter.
-    ListFilterType(char),
+    #[serde(skip)]
+    FilterType(char),
     /// Delete the last character of the list's filter.
-    ListFilterBackspace,
+    #[serde(rename = "list_filter_backspace")]
+    FilterBackspace,
     /// Stop typing; the list's filter stays.
-    ListFilterDone,
+    #[serde(rename = "list_filter_done")]
+    FilterDone,
     /// Empty the list's filter, listing every match again.
-    ListFilterClear,
-    /// Leave the viewer.
-    Quit,
+    #[serde(rename = "list_filter_clear")]
+    FilterClear,
+    /// Show or hide the results column.
+    #[serde(rename = "toggle_spoilers")]
+    ToggleSpoilers,
+}
+
+/// What a key or a click asks for: an action of one screen, or a global
+/// one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Quit, suspend, help.
+    Global(Global),
+    /// The replay's.
+    Viewer(ViewerAction),
+    /// The help screen's.
+    Help(HelpAction),
+    /// The match list's.
+    List(ListAction),
 }
 
 impl Action {
     /// The action's name in a config file: `next_event`.
     pub fn name(self) -> String {
-        serde_name(&self)
+        match self {
+            Action::Global(a) => serde_name(&a),
+            Action::Viewer(a) => serde_name(&a),
+            Action::Help(a) => serde_name(&a),
+            Action::List(a) => serde_name(&a),
+        }
+    }
+}
+
+impl From<Global> for Action {
+    fn from(action: Global) -> Self {
+        Action::Global(action)
+    }
+}
+
+impl From<ViewerAction> for Action {
+    fn from(action: ViewerAction) -> Self {
+        Action::Viewer(action)
+    }
+}
+
+impl From<HelpAction> for Action {
+    fn from(action: HelpAction) -> Self {
+        Action::Help(action)
+    }
+}
+
+impl From<ListAction> for Action {
+    fn from(action: ListAction) -> Self {
+        Action::List(action)
     }
 }
 
@@ -150,5 +240,27 @@ pub(crate) fn serde_name<T: Serialize + std::fmt::Debug>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(name)) => name,
         _ => format!("{value:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_have_their_config_names() {
+        assert_eq!(Action::from(ViewerAction::NextEvent).name(), "next_event");
+        assert_eq!(
+            Action::from(ViewerAction::ToggleAllEvents).name(),
+            "toggle_all_events"
+        );
+        assert_eq!(Action::from(HelpAction::Close).name(), "close_help");
+        assert_eq!(Action::from(HelpAction::ScrollDown).name(), "scroll_down");
+        assert_eq!(Action::from(ListAction::PageDown).name(), "list_page_down");
+        assert_eq!(
+            Action::from(ListAction::ToggleSpoilers).name(),
+            "toggle_spoilers"
+        );
+        assert_eq!(Action::from(Global::OpenHelp).name(), "open_help");
     }
 }

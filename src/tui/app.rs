@@ -1,36 +1,57 @@
-//! The viewer's state: the replay, where the cursor is, which view is
-//! shown and how autoplay runs. [`App::update`] is the only way the
-//! replay's state changes; it reads no clock and does no I/O, so tests
-//! drive it directly. The event loop, which owns the clock, tells the app
-//! how far the ball has travelled between two moments with
-//! [`App::animate`].
+//! The viewer: one match being watched. [`App`] is a few named parts, one
+//! for each concern:
 //!
-//! Where stepping stops depends on the view: the timeline and the other
-//! panels stop at what the timeline lists (key moments, or every event
-//! after `a`, narrowed by the filter menu), while on the pitch, with no
-//! filter, stepping stops at every action with a position too, so that
-//! autoplay there moves the ball from action to action in match time, as
-//! the game was played. The timeline keeps its own filter.
+//! - navigation: the [`Navigator`] (the replay, the cursor, the filter and
+//!   where stepping stops) and autoplay ([`Playback`] and the ball's way
+//!   between two moments);
+//! - finding: the search and the marks ([`Finding`]);
+//! - chrome: the viewer's mode, the prompt, the footer's notice, the view,
+//!   spoilers, scrolling, dragging and the last frame's layout facts
+//!   ([`Chrome`]);
+//! - look: the styles and the keys in force ([`Look`]);
+//! - live: the file being followed, if any ([`Live`]);
 //!
-//! The app also keeps the fan's finding tools (see [`find`] and
-//! [`filter`]): the last search, whose hits are among the listed moments,
-//! and the marks. What the screen may say about them with spoilers hidden
-//! is decided here, in [`App::search_status`] and the search messages.
+//! and, while it is open, the help screen over it ([`Help`]).
+//!
+//! [`App::update`] is the only way the state changes from outside: an
+//! action goes to the help when it is open, else to the viewer (whose
+//! handlers are in `update.rs`), and what neither takes bubbles to the
+//! global handler ([`global::handle`]). It reads no clock
+//! and does no I/O: what it asks of the world comes back as [`Effects`],
+//! which the event loop carries out. The clock reaches the app only
+//! through [`App::tick`] and [`App::animate`].
+//!
+//! Where stepping stops is the navigator's business: at what the timeline
+//! lists, or on the pitch view, with no filter, at every action with a
+//! position too ([`Stops::Located`]), so that autoplay there moves the ball
+//! from action to action. The app tells the navigator which view is shown.
+//!
+//! [`Stops::Located`]: crate::replay::Stops::Located
+
+mod chrome;
+mod finding;
+mod update;
+
+pub use chrome::{Chrome, Mode, Prompt};
+pub use finding::Finding;
 
 use std::time::Duration;
 
 use super::action::Action;
 use super::clipboard::Clipboard;
-use super::filter::{self, EventFilter, Only, Scope};
-use super::find::{self, Bookmarks, Query, Search};
-use super::keymap::{Keymap, Mode};
-use super::theme::{ColorMode, Palette, Theme};
+use super::effect::{Effects, Handled};
+use super::global;
+use super::help::Help;
+use super::keymap::{Keymap, Section};
+use super::look::{Look, Setup};
+use super::notice::Notice;
+use super::theme::{ColorMode, Theme};
+use super::viewport::Viewport;
 use super::views::{View, ball_towards};
-use super::widgets::{CommentaryWidget, HelpWidget};
 use crate::follow::Update;
-use crate::model::{Clock, Match, Point, Side, Text};
-use crate::replay::{Playback, Replay, State};
-use ratatui::layout::Rect;
+use crate::model::{Clock, Match, Point, Text};
+use crate::replay::filter::EventFilter;
+use crate::replay::{Navigator, Playback, Replay, State};
 
 /// How the viewer starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,70 +77,6 @@ impl Default for AppOptions {
             start_step: None,
         }
     }
-}
-
-/// The minute prompt's text and its complaint, if the last entry was
-/// refused.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Prompt {
-    /// What has been typed.
-    pub input: String,
-    /// Why the last Enter was refused.
-    pub error: Option<String>,
-}
-
-/// The longest entry the minute prompt accepts (`"120+15:59"` is 9).
-const PROMPT_MAX: usize = 9;
-
-/// The longest search, in characters: a few names' worth.
-const SEARCH_MAX: usize = 40;
-
-/// The replay viewer: a [`Replay`] plus everything about how it is being
-/// watched. Render it with `frame.render_widget(&app, area)`.
-#[derive(Debug)]
-pub struct App {
-    replay: Replay,
-    step: usize,
-    playback: Playback,
-    spoilers: bool,
-    filter: EventFilter,
-    mode: Mode,
-    prompt: Prompt,
-    message: Option<String>,
-    running: bool,
-    theme: Theme,
-    scroll: usize,
-    viewport: Option<Rect>,
-    view: View,
-    /// Steps the pitch stops at: key moments and every located action.
-    pitch_stops: Vec<usize>,
-    /// How far (0 to 1) autoplay has taken the ball towards the next stop.
-    ball_progress: f32,
-    suspend_requested: bool,
-    /// The last search run, with its hits among the listed moments.
-    search: Option<Search>,
-    /// Each event's searchable text, folded; built on the first search.
-    haystacks: Vec<String>,
-    marks: Bookmarks,
-    /// The steps a narrowed filter lists, with how many events the match
-    /// had when they were found.
-    listed: Option<(usize, Vec<usize>)>,
-    /// Whether the pointer holds the progress bar (pressed on it and not
-    /// yet released), so a drag seeks even off the bar's row.
-    dragging: bool,
-    help_scroll: usize,
-    keymap: Keymap,
-    sharing: Sharing,
-    /// A line to put on the clipboard, for the event loop.
-    copy_request: Option<String>,
-    /// Lines copied where the clipboard may not have got them, to print
-    /// on the way out.
-    unsure_copies: Vec<String>,
-    /// The colours from a config file, kept to restyle a new version
-    /// of a followed match.
-    palette: Palette,
-    /// Set while following a file that another program writes.
-    live: Option<Live>,
 }
 
 /// How `y` shares a moment: the file as the shared command names it, and
@@ -151,70 +108,70 @@ pub struct Live {
     pub problem: Option<String>,
 }
 
+/// Autoplay: whether it runs and how fast, and how far (0 to 1) it has
+/// taken the ball towards the next stop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Play {
+    playback: Playback,
+    ball: f32,
+}
+
+/// The replay viewer: a [`Replay`] plus everything about how it is being
+/// watched. Render it with `frame.render_widget(&app, area)`.
+#[derive(Debug)]
+pub struct App {
+    nav: Navigator,
+    play: Play,
+    finding: Finding,
+    ui: Chrome,
+    look: Look,
+    live: Option<Live>,
+    sharing: Sharing,
+    help: Option<Help>,
+}
+
 impl App {
-    /// A viewer on `replay`, at `options.start_step` or kick-off.
+    /// A viewer on `replay`, at `options.start_step` or kick-off, with
+    /// touchline's own keys and colours.
     pub fn new(replay: Replay, options: AppOptions) -> Self {
-        let step = options
-            .start_step
-            .unwrap_or_else(|| replay.kick_off())
-            .min(replay.steps());
-        let theme = Theme::new(options.colors, &replay.game().info);
-        let pitch_stops = pitch_stops(&replay);
+        let look = Look::for_match(options.colors, &replay.game().info);
         Self {
-            step,
-            playback: Playback::at_speed(options.speed),
-            spoilers: options.spoilers,
-            filter: EventFilter::default(),
-            mode: Mode::Normal,
-            prompt: Prompt::default(),
-            message: None,
-            running: true,
-            theme,
-            scroll: 0,
-            viewport: None,
-            view: View::default(),
-            pitch_stops,
-            ball_progress: 0.0,
-            suspend_requested: false,
-            keymap: Keymap::default(),
-            sharing: Sharing::default(),
-            copy_request: None,
-            unsure_copies: Vec::new(),
-            search: None,
-            haystacks: Vec::new(),
-            marks: Bookmarks::default(),
-            listed: None,
-            dragging: false,
-            help_scroll: 0,
-            palette: Palette::default(),
+            nav: Navigator::new(replay, options.start_step),
+            play: Play {
+                playback: Playback::at_speed(options.speed),
+                ball: 0.0,
+            },
+            finding: Finding::default(),
+            ui: Chrome {
+                spoilers: options.spoilers,
+                ..Chrome::default()
+            },
+            look,
             live: None,
-            replay,
+            sharing: Sharing::default(),
+            help: None,
         }
     }
 
-    /// The same viewer with these key bindings (from a config file).
-    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
-        self.keymap = keymap;
+    /// The same viewer with the fan's keys, colours and clipboard.
+    pub fn with_setup(mut self, setup: &Setup) -> Self {
+        self.look
+            .set_up(setup, Some(&self.nav.replay().game().info));
+        self.sharing.clipboard = setup.clipboard;
         self
     }
 
-    /// The same viewer with these colours (from a config file).
-    pub fn with_palette(mut self, palette: &Palette) -> Self {
-        self.theme = Theme::with_palette(self.theme.mode, &self.replay.game().info, palette);
-        self.palette = palette.clone();
+    /// The same viewer sharing its moments as moments of `file` (`None`:
+    /// the bundled match).
+    pub fn with_file(mut self, file: Option<String>) -> Self {
+        self.sharing.file = file;
         self
     }
 
     /// The same viewer opening with `notice` in the footer, such as a
     /// config file's mistake; it goes with the first key.
-    pub fn with_notice(mut self, notice: String) -> Self {
-        self.message = Some(notice);
-        self
-    }
-
-    /// The same viewer sharing moments this way.
-    pub fn with_sharing(mut self, sharing: Sharing) -> Self {
-        self.sharing = sharing;
+    pub fn with_notice(mut self, notice: Notice) -> Self {
+        self.ui.notice = Some(notice);
         self
     }
 
@@ -228,7 +185,7 @@ impl App {
             problem: None,
         });
         if to_newest {
-            self.step = self.newest();
+            self.nav.go_to(self.nav.newest());
         }
     }
 
@@ -254,537 +211,101 @@ impl App {
     /// Swaps in a newer version of the match, keeping the cursor (see
     /// [`App::follow_update`]).
     fn replace_match(&mut self, game: Match) {
-        let was_newest = self.at_newest();
-        let before = self.step;
-        let replay = Replay::new(game);
-        self.theme = Theme::with_palette(self.theme.mode, &replay.game().info, &self.palette);
-        self.pitch_stops = pitch_stops(&replay);
-        self.replay = replay;
-        // What was worked out from the old version: the searchable text,
-        // the filter's listing and the search's hits.
-        self.haystacks.clear();
-        let filter = self.filter.clone();
-        self.set_filter(filter);
-        self.step = if was_newest {
-            self.newest()
-        } else {
-            self.step.min(self.replay.steps())
+        let before = self.step();
+        self.nav.replace(game);
+        self.look.restyle(Some(&self.nav.replay().game().info));
+        // What was worked out from the old version: the searchable text
+        // and the search's hits.
+        self.finding.forget_text();
+        self.finding.refind(&self.nav);
+        self.settle(before);
+    }
+
+    /// Applies one action (see [`App::handle`]) and returns what it asks
+    /// of the world.
+    pub fn update(&mut self, action: impl Into<Action>) -> Effects {
+        self.handle(action.into()).effects()
+    }
+
+    /// Applies one action: the help takes its own while it is open, the
+    /// viewer its own otherwise, and what they do not take bubbles to the
+    /// global handler. Any action sends the last notice away.
+    pub fn handle(&mut self, action: Action) -> Handled {
+        self.ui.notice = None;
+        let before = self.step();
+        let on_top = match action {
+            Action::Help(action) => Help::update(&mut self.help, action, self.ui.help()),
+            Action::Viewer(action) if self.help.is_none() => self.apply(action).into(),
+            _ => Handled::NotConsumed,
         };
-        if self.step != before {
-            self.scroll = 0;
-            self.ball_progress = 0.0;
+        let handled = on_top.or_else(|| match action {
+            Action::Global(action) => global::handle(action, &mut self.help).into(),
+            _ => Handled::NotConsumed,
+        });
+        self.settle(before);
+        handled
+    }
+
+    /// Autoplay's timer ran out: on to the next stop, stopping at the
+    /// last. Only the event loop, which owns the clock, calls it.
+    pub fn tick(&mut self) {
+        if !self.play.playback.playing {
+            return;
+        }
+        let before = self.step();
+        if let Some(step) = self.nav.next_stop(before) {
+            self.nav.go_to(step);
+        }
+        if self.nav.next_stop(self.step()).is_none() {
+            self.play.playback.playing = false;
+        }
+        self.settle(before);
+    }
+
+    /// After a change: a new moment starts at the top of its commentary
+    /// with the ball where it lies, and a paused ball does not move.
+    fn settle(&mut self, before: usize) {
+        if self.step() != before {
+            self.ui.scroll = 0;
+            self.play.ball = 0.0;
+        }
+        if !self.play.playback.playing {
+            self.play.ball = 0.0;
         }
     }
 
-    /// The newest moment stepping can reach: the last stop.
-    pub fn newest(&self) -> usize {
-        let last = self.replay.steps();
-        if last == 0 || self.next_stop(last - 1) == Some(last) {
-            last
-        } else {
-            self.prev_stop(last).unwrap_or(0)
-        }
+    /// Tells the app the layout facts of the frame just drawn (see
+    /// [`widgets::measure`](super::widgets::measure)), so that scrolling
+    /// stops where the commentary and the help end, and the mouse knows
+    /// the screen. Without them, scrolling goes by pages of ten.
+    pub fn set_viewport(&mut self, viewport: Viewport) {
+        self.ui.viewport = Some(viewport);
     }
 
-    /// Whether nothing lies after the cursor: with `--follow`, the fan is
-    /// live.
-    pub fn at_newest(&self) -> bool {
-        self.next_stop(self.step).is_none()
-    }
-
-    /// The followed file's state, when following one.
-    pub fn live(&self) -> Option<&Live> {
-        self.live.as_ref()
-    }
-
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        if action != Action::Tick {
-            self.message = None;
-        }
-        let before = self.step;
-        self.apply(action);
-        if self.step != before {
-            self.scroll = 0;
-            self.ball_progress = 0.0;
-        }
-        if !self.playback.playing {
-            self.ball_progress = 0.0;
-        }
-    }
-
-    fn apply(&mut self, action: Action) {
-        match action {
-            Action::NextEvent => match self.next_stop(self.step) {
-                Some(step) => self.step = step,
-                None => match self.filter.label(&self.replay.game().info) {
-                    Some(label) if self.filter.is_narrowed() => {
-                        self.message = Some(format!("Nothing later is listed ({label})."));
-                    }
-                    _ => self.say("This is the last moment of the match."),
-                },
-            },
-            Action::PrevEvent => match self.prev_stop(self.step) {
-                Some(step) => self.step = step,
-                None => self.say("Before kick-off: nothing earlier."),
-            },
-            Action::NextGoal => match self.replay.next_goal(self.step) {
-                Some(step) => self.step = step,
-                None => self.say("No goal after this moment."),
-            },
-            Action::PrevGoal => match self.replay.prev_goal(self.step) {
-                Some(step) => self.step = step,
-                None => self.say("No goal before this moment."),
-            },
-            Action::KickOff => self.step = self.replay.kick_off(),
-            Action::FullTime => self.step = self.replay.full_time(),
-            Action::TogglePlay => {
-                if self.playback.playing {
-                    self.playback.playing = false;
-                } else if self.next_stop(self.step).is_some() {
-                    self.playback.playing = true;
-                } else {
-                    self.say("That was the final moment. Home or g goes back to kick-off.");
-                }
-            }
-            Action::ScrollDown if self.mode == Mode::Help => {
-                let (page, max) = self.help_page();
-                self.help_scroll = (self.help_scroll + page).min(max);
-            }
-            Action::ScrollUp if self.mode == Mode::Help => {
-                let (page, max) = self.help_page();
-                self.help_scroll = self.help_scroll.saturating_sub(page).min(max);
-            }
-            Action::ScrollDown => {
-                let page = self.commentary_page();
-                self.scroll = (self.scroll + page).min(self.max_scroll());
-            }
-            Action::ScrollUp => {
-                let page = self.commentary_page();
-                self.scroll = self.scroll.saturating_sub(page).min(self.max_scroll());
-            }
-            Action::Faster => self.playback.faster(),
-            Action::Slower => self.playback.slower(),
-            Action::OpenPrompt => {
-                self.prompt = Prompt::default();
-                self.mode = Mode::Prompt;
-            }
-            Action::ToggleSpoilers => self.spoilers = !self.spoilers,
-            Action::NextView => self.set_view(self.view.next()),
-            Action::PrevView => self.set_view(self.view.prev()),
-            Action::ToggleAllEvents => {
-                let (scope, note) = match self.filter.scope {
-                    Scope::KeyMoments => (
-                        Scope::All,
-                        "Every event: passes, carries and the rest are listed too.",
-                    ),
-                    Scope::All => (
-                        Scope::KeyMoments,
-                        "Key moments only: goals, chances, cards, substitutions, periods.",
-                    ),
-                };
-                self.set_filter(EventFilter {
-                    scope,
-                    ..self.filter.clone()
-                });
-                self.say(note);
-            }
-            Action::CopyMoment => self.copy_moment(),
-            Action::OpenSearch => {
-                self.prompt = Prompt::default();
-                self.mode = Mode::Search;
-            }
-            Action::NextHit => self.step_to_hit(true),
-            Action::PrevHit => self.step_to_hit(false),
-            Action::OpenFilter => self.mode = Mode::Filter,
-            Action::FilterGoals => self.choose_filter(Some(Only::Goals)),
-            Action::FilterCards => self.choose_filter(Some(Only::Cards)),
-            Action::FilterHome => self.choose_filter(Some(Only::Team(Side::Home))),
-            Action::FilterAway => self.choose_filter(Some(Only::Team(Side::Away))),
-            Action::FilterPlayer => match self.moment_player() {
-                Some(name) => self.choose_filter(Some(Only::Player(name))),
-                None => {
-                    self.mode = Mode::Normal;
-                    self.say(
-                        "This moment names no player: step to one of theirs (or find them with /), then f p.",
-                    );
-                }
-            },
-            Action::ClearFilter => self.choose_filter(None),
-            Action::CloseFilter => self.mode = Mode::Normal,
-            Action::ToggleMark => self.toggle_mark(),
-            Action::NextMark => self.next_mark(),
-            Action::Back => self.back(),
-            Action::GoTo(step) => {
-                self.step = step.min(self.replay.steps());
-                self.dragging = false;
-            }
-            Action::Grab(step) => {
-                self.step = step.min(self.replay.steps());
-                self.dragging = true;
-            }
-            Action::Release => self.dragging = false,
-            Action::Suspend => self.suspend_requested = true,
-            Action::OpenHelp => {
-                self.help_scroll = 0;
-                self.mode = Mode::Help;
-            }
-            Action::CloseHelp => self.mode = Mode::Normal,
-            Action::PromptType(c) => {
-                let room = match self.mode {
-                    Mode::Search => self.prompt.input.chars().count() < SEARCH_MAX,
-                    _ => self.prompt.input.len() < PROMPT_MAX,
-                };
-                if room {
-                    self.prompt.input.push(c);
-                }
-                self.prompt.error = None;
-            }
-            Action::PromptBackspace => {
-                self.prompt.input.pop();
-                self.prompt.error = None;
-            }
-            Action::PromptSubmit if self.mode == Mode::Search => self.submit_search(),
-            Action::PromptSubmit => self.submit_prompt(),
-            Action::PromptCancel => self.mode = Mode::Normal,
-            Action::Tick => self.tick(),
-            Action::Quit => self.running = false,
-            // The match list's own actions mean nothing in the viewer.
-            Action::ListDown
-            | Action::ListUp
-            | Action::ListPageDown
-            | Action::ListPageUp
-            | Action::ListFirst
-            | Action::ListLast
-            | Action::ListOpen
-            | Action::ListFilter
-            | Action::ListFilterType(_)
-            | Action::ListFilterBackspace
-            | Action::ListFilterDone
-            | Action::ListFilterClear => {}
-        }
-    }
-
-    /// Tells the app the size of the screen it is drawn on, so that
-    /// scrolling stops where the commentary ends. The event loop calls it
-    /// at start and on every resize; without it, drawing still clamps.
-    pub fn set_viewport(&mut self, width: u16, height: u16) {
-        self.viewport = Some(Rect::new(0, 0, width, height));
+    /// The last frame's layout facts (see [`App::set_viewport`]).
+    pub fn viewport(&self) -> Option<Viewport> {
+        self.ui.viewport
     }
 
     /// How far the commentary is scrolled, in lines.
     pub fn scroll(&self) -> usize {
-        self.scroll
+        self.ui.scroll
     }
 
-    /// Lines of commentary that do not fit on the current screen.
-    fn max_scroll(&self) -> usize {
-        match self.viewport {
-            Some(area) => CommentaryWidget::new(self).overflow(self.plan(area).commentary),
-            None => usize::MAX,
-        }
-    }
-
-    /// Lines a page of scrolling moves: the commentary's height less the
-    /// two lines that may carry the "more above/below" notes, so no line
-    /// is skipped.
-    fn commentary_page(&self) -> usize {
-        self.viewport
-            .and_then(|area| self.plan(area).commentary)
-            .map_or(10, |rect| {
-                CommentaryWidget::body(rect).height.saturating_sub(2).max(1) as usize
-            })
-    }
-
-    /// Puts the current moment's line up for the event loop to copy, and
-    /// says in the footer what will become of it.
-    fn copy_moment(&mut self) {
-        let line = crate::share::moment_line(&self.state(), self.sharing.file.as_deref());
-        let clipboard = self.sharing.clipboard;
-        self.message = Some(format!("{}: {line}", clipboard.outcome()));
-        if !clipboard.certain() && !self.unsure_copies.contains(&line) {
-            self.unsure_copies.push(line.clone());
-        }
-        if clipboard.sequence("").is_some() {
-            self.copy_request = Some(line);
-        }
-    }
-
-    fn say(&mut self, message: &str) {
-        self.message = Some(message.to_owned());
-    }
-
-    fn submit_prompt(&mut self) {
-        let input = self.prompt.input.trim();
-        if input.is_empty() {
-            self.prompt.error = Some("type a minute, such as 54 or 90+4".to_owned());
-            return;
-        }
-        match parse_minute(input) {
-            Ok(clock) => {
-                self.step = self.replay.step_at_clock(clock);
-                self.mode = Mode::Normal;
-            }
-            Err(reason) => self.prompt.error = Some(reason),
-        }
-    }
-
-    /// Runs the search typed into the prompt. An empty one clears the
-    /// last search.
-    ///
-    /// Where the cursor goes depends on the spoiler setting. With spoilers
-    /// shown, it goes to the first hit from here on (or the first of all),
-    /// as in any pager. With them hidden it stays: the hits already
-    /// reached are marked and counted, and `n` goes on to the next one
-    /// when the fan chooses to look ahead. Running a search must not
-    /// itself carry the fan into the part of the match they have not seen,
-    /// nor tell them how often a name comes up there.
-    fn submit_search(&mut self) {
-        self.mode = Mode::Normal;
-        let Some(query) = Query::new(&self.prompt.input) else {
-            if self.search.take().is_some() {
-                self.say("Search cleared.");
-            }
-            return;
-        };
-        let hits = self.hits(&query);
-        let search = Search::new(query, hits);
-        if self.spoilers {
-            let from_here = search.hits().iter().copied().find(|&s| s >= self.step);
-            let wrapped = from_here.is_none() && !search.hits().is_empty();
-            if let Some(step) = from_here.or_else(|| search.hits().first().copied()) {
-                self.step = step;
-            }
-            let mut note = self.search_note(&search);
-            if wrapped {
-                note.push_str(" (from the start)");
-            }
-            if search.hits().len() > 1 {
-                note.push_str(" · n next, N previous");
-            }
-            self.message = Some(note);
-        } else {
-            let mut note = self.search_note(&search);
-            note.push_str(if search.count_upto(self.step) == 0 {
-                " · n looks ahead"
-            } else {
-                " · n looks ahead, N back"
-            });
-            self.message = Some(note);
-        }
-        self.search = Some(search);
-    }
-
-    /// "hit 3 of 7 for “kane”", counted as [`Search::status`] allows.
-    fn search_note(&self, search: &Search) -> String {
-        format!(
-            "{} for “{}”",
-            search.status(self.step, self.spoilers),
-            search.query().shown()
-        )
-    }
-
-    /// The listed moments that `query` finds.
-    fn hits(&mut self, query: &Query) -> Vec<usize> {
-        let events = &self.replay.game().events;
-        if self.haystacks.len() != events.len() {
-            self.haystacks = events
-                .iter()
-                .enumerate()
-                .map(|(i, event)| find::haystack(&self.replay, i + 1, event))
-                .collect();
-        }
-        events
-            .iter()
-            .zip(&self.haystacks)
-            .enumerate()
-            .filter(|(_, (event, hay))| self.filter.shows(event) && query.matches(hay))
-            .map(|(i, _)| i + 1)
-            .collect()
-    }
-
-    /// `n` (forward) or `N`: on to the next hit, which the fan may choose
-    /// even when it lies ahead with spoilers hidden, as `]` does for goals.
-    fn step_to_hit(&mut self, forward: bool) {
-        let Some(search) = self.search.take() else {
-            self.say("No search yet: / searches players, teams and commentary.");
-            return;
-        };
-        let target = if forward {
-            search.next(self.step)
-        } else {
-            search.prev(self.step)
-        };
-        match target {
-            Some(step) => {
-                self.step = step;
-                self.message = Some(self.search_note(&search));
-            }
-            None => {
-                let which = if forward { "later" } else { "earlier" };
-                self.message = Some(format!(
-                    "No {which} match for “{}”.",
-                    search.query().shown()
-                ));
-            }
-        }
-        self.search = Some(search);
-    }
-
-    /// Applies a choice from the filter menu (`None`: no filter) and
-    /// closes it.
-    fn choose_filter(&mut self, only: Option<Only>) {
-        self.mode = Mode::Normal;
-        let cleared = only.is_none();
-        self.set_filter(EventFilter {
-            only,
-            ..self.filter.clone()
-        });
-        let note = match self.filter.label(&self.replay.game().info) {
-            Some(label) if !cleared => {
-                format!("Listing {label}: ←→ step through them, Esc clears the filter.")
-            }
-            _ => "No filter: the timeline lists every key moment again.".to_owned(),
-        };
-        self.message = Some(note);
-    }
-
-    /// The player `f p` narrows to: of the people the current moment
-    /// names, the first the search matches when there is a search, else
-    /// the main one (the scorer, the player booked, the one coming on).
+    /// The player the player filter narrows to (see
+    /// [`Finding::moment_player`]).
     pub fn moment_player(&self) -> Option<Text> {
-        let event = self.state().event()?;
-        if let Some(search) = &self.search {
-            let found = filter::people(event).find(|p| search.query().matches(&find::fold(p)));
-            if let Some(name) = found {
-                return Some(name.clone());
-            }
-        }
-        filter::people(event).next().cloned()
-    }
-
-    fn toggle_mark(&mut self) {
-        let marked = self.marks.toggle(self.step);
-        let n = self.marks.len();
-        let note = if marked {
-            format!(
-                "Marked {}: ' comes back to it ({n} {}).",
-                self.moment_label(),
-                if n == 1 { "mark" } else { "marks" }
-            )
-        } else {
-            format!("Mark removed ({n} left).")
-        };
-        self.message = Some(note);
-    }
-
-    fn next_mark(&mut self) {
-        match self.marks.next_cycling(self.step) {
-            None => self.say("No marks yet: m marks the moment you are on."),
-            Some(step) if step == self.step => self.say("This is your only mark."),
-            Some(step) => {
-                self.step = step;
-                let i = self.marks.position(step).unwrap_or(1);
-                let note = format!("Mark {i} of {}: {}", self.marks.len(), self.moment_label());
-                self.message = Some(note);
-            }
-        }
-    }
-
-    /// The current moment in a few words: "54'", "before kick-off".
-    fn moment_label(&self) -> String {
-        let state = self.state();
-        match (state.event(), state.clock()) {
-            (None, _) => "before kick-off".to_owned(),
-            (Some(_), Some(clock)) => clock.display().to_string(),
-            (Some(_), None) => "a shoot-out kick".to_owned(),
-        }
-    }
-
-    /// Esc: the search goes first, then the filter, and only then the
-    /// viewer, so a fan backing out of a search does not lose the replay.
-    /// Backs out one level. Leaving the match quits here: an app opened
-    /// from the match list never gets that far, since the list takes a
-    /// Back that [`back_leaves_the_match`](Self::back_leaves_the_match).
-    fn back(&mut self) {
-        if self.search.take().is_some() {
-            self.say("Search cleared.");
-        } else if self.filter.is_narrowed() {
-            self.choose_filter(None);
-        } else {
-            self.running = false;
-        }
-    }
-
-    /// Whether Back would leave the match now, having no search or filter
-    /// to clear first.
-    pub fn back_leaves_the_match(&self) -> bool {
-        self.search.is_none() && !self.filter.is_narrowed()
-    }
-
-    /// Lines a page of help scrolling moves and the furthest it can go.
-    fn help_page(&self) -> (usize, usize) {
-        match self.viewport {
-            Some(area) => HelpWidget::new(self).scroll_range(area),
-            None => (10, usize::MAX),
-        }
-    }
-
-    /// Autoplay: on to the next stop, stopping at the last.
-    fn tick(&mut self) {
-        if !self.playback.playing {
-            return;
-        }
-        if let Some(step) = self.next_stop(self.step) {
-            self.step = step;
-        }
-        if self.next_stop(self.step).is_none() {
-            self.playback.playing = false;
-        }
-    }
-
-    fn set_view(&mut self, view: View) {
-        self.view = view;
-        self.ball_progress = 0.0;
+        self.finding.moment_player(&self.state())
     }
 
     /// How long autoplay stays on the current moment before moving on, or
     /// `None` when it is not playing (the event loop then blocks on input).
     pub fn autoplay_wait(&self) -> Option<Duration> {
-        if !self.playback.playing {
+        if !self.play.playback.playing {
             return None;
         }
-        let next = self.next_stop(self.step)?;
-        Some(self.playback.wait(&self.replay, self.step, next))
-    }
-
-    /// The next step that stepping and autoplay stop at from `step`: what
-    /// the timeline lists, or on the pitch every located action as well
-    /// (see the module notes).
-    pub fn next_stop(&self, step: usize) -> Option<usize> {
-        if !self.steps_by_location() {
-            return self.next_visible(step);
-        }
-        let i = self.pitch_stops.partition_point(|&s| s <= step);
-        self.pitch_stops.get(i).copied()
-    }
-
-    /// The previous stop before `step`; step 0 (before kick-off) counts.
-    pub fn prev_stop(&self, step: usize) -> Option<usize> {
-        if !self.steps_by_location() {
-            return self.prev_visible(step);
-        }
-        if step == 0 {
-            return None;
-        }
-        let i = self.pitch_stops.partition_point(|&s| s < step);
-        Some(i.checked_sub(1).map_or(0, |i| self.pitch_stops[i]))
-    }
-
-    /// Whether stepping visits located actions the filter hides: on the
-    /// pitch, unless every event is shown anyway.
-    fn steps_by_location(&self) -> bool {
-        self.view == View::Pitch && self.filter == EventFilter::KEY_MOMENTS
+        let next = self.nav.next_stop(self.step())?;
+        Some(self.play.playback.wait(self.replay(), self.step(), next))
     }
 
     /// Tells the app how far autoplay has got from the current moment to
@@ -792,7 +313,7 @@ impl App {
     /// pitch can draw the ball on its way. Only the event loop, which
     /// owns the clock, calls it; stepping or pausing resets it to 0.
     pub fn animate(&mut self, progress: f32) {
-        self.ball_progress = if progress.is_finite() && self.playback.playing {
+        self.play.ball = if progress.is_finite() && self.play.playback.playing {
             progress.clamp(0.0, 1.0)
         } else {
             0.0
@@ -803,289 +324,171 @@ impl App {
     /// next moment; `None` when paused or on another view (the ball then
     /// sits where the current moment left it).
     pub fn ball(&self) -> Option<Point> {
-        if !self.playback.playing || !self.view.animates() {
+        if !self.play.playback.playing || !self.ui.view.animates() {
             return None;
         }
-        let next = self.next_stop(self.step)?;
-        ball_towards(&self.replay, self.step, next, self.ball_progress)
+        let next = self.nav.next_stop(self.step())?;
+        ball_towards(self.replay(), self.step(), next, self.play.ball)
     }
 
     /// Whether the screen changes as time passes between two moments:
     /// autoplay runs on the pitch and the ball has somewhere to go. The
     /// event loop redraws every [`FRAME`](super::views::FRAME) only then.
     pub fn animating(&self) -> bool {
-        if !self.playback.playing || !self.view.animates() {
+        if !self.play.playback.playing || !self.ui.view.animates() {
             return false;
         }
-        let Some(next) = self.next_stop(self.step) else {
+        let Some(next) = self.nav.next_stop(self.step()) else {
             return false;
         };
-        let at = |progress| ball_towards(&self.replay, self.step, next, progress);
+        let at = |progress| ball_towards(self.replay(), self.step(), next, progress);
         at(0.0) != at(1.0)
     }
 
-    /// Whether the fan asked to suspend (Ctrl-Z) since the last call; the
-    /// event loop, which owns the terminal, carries it out.
-    pub fn take_suspend_request(&mut self) -> bool {
-        std::mem::take(&mut self.suspend_requested)
-    }
-
-    /// The line the fan asked to copy (`y`) since the last call, with the
-    /// route to the clipboard; the event loop writes it to the terminal.
-    pub fn take_copy_request(&mut self) -> Option<(String, Clipboard)> {
-        self.copy_request
-            .take()
-            .map(|line| (line, self.sharing.clipboard))
-    }
-
-    /// The lines copied this session that may not have reached the
-    /// clipboard, for the binary to print once the terminal is restored.
-    pub fn unsure_copies(&self) -> &[String] {
-        &self.unsure_copies
-    }
-
-    /// The key bindings in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// Which view fills the screen below the scoreboard.
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    /// The next step the timeline lists.
-    pub fn next_visible(&self, step: usize) -> Option<usize> {
-        match self.filter {
-            EventFilter {
-                scope: Scope::KeyMoments,
-                only: None,
-            } => self.replay.next_key(step),
-            EventFilter {
-                scope: Scope::All,
-                only: None,
-            } => (step < self.replay.steps()).then_some(step + 1),
-            _ => match self.listed() {
-                Some(listed) => {
-                    let i = listed.partition_point(|&s| s <= step);
-                    listed.get(i).copied()
-                }
-                None => {
-                    let events = &self.replay.game().events;
-                    let from = step.min(events.len());
-                    events[from..]
-                        .iter()
-                        .position(|e| self.filter.shows(e))
-                        .map(|i| from + i + 1)
-                }
-            },
-        }
-    }
-
-    /// The steps a narrowed filter lists, found when the filter was set,
-    /// so stepping and drawing are binary searches however long the match;
-    /// `None` when not narrowed, or when the match has grown since (the
-    /// callers then scan, which is always right).
-    fn listed(&self) -> Option<&[usize]> {
-        match &self.listed {
-            Some((events, steps)) if *events == self.replay.steps() => Some(steps),
-            _ => None,
-        }
-    }
-
-    /// The previous step the timeline lists; step 0 (before kick-off)
-    /// counts.
-    pub fn prev_visible(&self, step: usize) -> Option<usize> {
-        match self.filter {
-            EventFilter {
-                scope: Scope::KeyMoments,
-                only: None,
-            } => self.replay.prev_key(step),
-            EventFilter {
-                scope: Scope::All,
-                only: None,
-            } => step.checked_sub(1),
-            _ => {
-                if step == 0 {
-                    return None;
-                }
-                if let Some(listed) = self.listed() {
-                    let i = listed.partition_point(|&s| s < step);
-                    return Some(i.checked_sub(1).map_or(0, |i| listed[i]));
-                }
-                let events = &self.replay.game().events;
-                let before = (step - 1).min(events.len());
-                Some(
-                    events[..before]
-                        .iter()
-                        .rposition(|e| self.filter.shows(e))
-                        .map_or(0, |i| i + 1),
-                )
-            }
-        }
-    }
-
-    /// Whether stepping stops at `step` (step 0 always counts).
-    pub fn is_stop(&self, step: usize) -> bool {
-        if step == 0 {
-            return true;
-        }
-        if self.steps_by_location() {
-            return self.pitch_stops.binary_search(&step).is_ok();
-        }
-        step.checked_sub(1)
-            .and_then(|i| self.replay.game().events.get(i))
-            .is_some_and(|e| self.filter.shows(e))
-    }
-
-    /// `step` if stepping stops there, else the stop before it: where a
-    /// click on the progress bar lands, so the cursor is always on a
-    /// moment the timeline lists.
-    pub fn stop_at_or_before(&self, step: usize) -> usize {
-        let step = step.min(self.replay.steps());
-        if self.is_stop(step) {
-            step
-        } else {
-            self.prev_stop(step).unwrap_or(0)
-        }
-    }
-
-    /// The last search, if one is on.
-    pub fn search(&self) -> Option<&Search> {
-        self.search.as_ref()
-    }
-
-    /// The search for the footer: "/kane · hit 3 of 7", counted only up
-    /// to the cursor while spoilers are hidden.
-    pub fn search_status(&self) -> Option<String> {
-        self.search.as_ref().map(|s| {
-            format!(
-                "/{} · {}",
-                s.query().shown(),
-                s.status(self.step, self.spoilers)
-            )
-        })
-    }
-
-    /// Whether the timeline marks `step` as a search hit.
-    pub fn is_hit(&self, step: usize) -> bool {
-        self.search.as_ref().is_some_and(|s| s.is_hit(step))
-    }
-
-    /// The fan's marks.
-    pub fn marks(&self) -> &Bookmarks {
-        &self.marks
-    }
-
-    /// Whether the pointer holds the progress bar.
-    pub fn dragging(&self) -> bool {
-        self.dragging
-    }
-
-    /// How far the help screen is scrolled, in lines.
-    pub fn help_scroll(&self) -> usize {
-        self.help_scroll
-    }
-
-    /// The screen the app was last drawn on (see [`App::set_viewport`]).
-    pub fn viewport(&self) -> Option<Rect> {
-        self.viewport
-    }
-
-    /// Whether the viewer should keep running.
-    pub fn is_running(&self) -> bool {
-        self.running
+    /// Where stepping goes: the replay, the cursor, the filter and the
+    /// stops.
+    pub fn nav(&self) -> &Navigator {
+        &self.nav
     }
 
     /// The match being watched.
     pub fn replay(&self) -> &Replay {
-        &self.replay
+        self.nav.replay()
     }
 
     /// The cursor: how many events have been applied.
     pub fn step(&self) -> usize {
-        self.step
+        self.nav.step()
     }
 
     /// The state at the cursor.
     pub fn state(&self) -> State<'_> {
-        self.replay.at(self.step)
-    }
-
-    /// Autoplay's state.
-    pub fn playback(&self) -> Playback {
-        self.playback
-    }
-
-    /// Whether what lies ahead of the cursor is shown.
-    pub fn spoilers_shown(&self) -> bool {
-        self.spoilers
+        self.nav.state()
     }
 
     /// Which events are listed.
     pub fn filter(&self) -> &EventFilter {
-        &self.filter
+        self.nav.filter()
     }
 
     /// Changes which events are listed; a search on finds its hits again
     /// among them.
     pub fn set_filter(&mut self, filter: EventFilter) {
-        self.filter = filter;
-        self.listed = self.filter.is_narrowed().then(|| {
-            let events = &self.replay.game().events;
-            let steps = (1..=events.len())
-                .filter(|&s| self.filter.shows(&events[s - 1]))
-                .collect();
-            (events.len(), steps)
-        });
-        if let Some(search) = self.search.take() {
-            let hits = self.hits(search.query());
-            self.search = Some(Search::new(search.query().clone(), hits));
-        }
+        self.nav.set_filter(filter);
+        self.finding.refind(&self.nav);
     }
 
-    /// Which bindings are in force.
-    pub fn mode(&self) -> Mode {
-        self.mode
+    /// Autoplay's state.
+    pub fn playback(&self) -> Playback {
+        self.play.playback
     }
 
-    /// The minute prompt.
-    pub fn prompt(&self) -> &Prompt {
-        &self.prompt
-    }
-
-    /// A one-off note for the footer, such as "No goal after this moment".
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    /// The styles in use.
-    pub fn theme(&self) -> &Theme {
-        &self.theme
+    /// Whether what lies ahead of the cursor is shown.
+    pub fn spoilers_shown(&self) -> bool {
+        self.ui.spoilers
     }
 
     /// Whether the event at `step` is visible now: reached, or ahead with
     /// spoilers shown.
     pub fn reveals(&self, step: usize) -> bool {
-        self.spoilers || step <= self.step
+        self.ui.spoilers || step <= self.step()
     }
-}
 
-/// Steps the pitch stops at: key moments and every located action.
-fn pitch_stops(replay: &Replay) -> Vec<usize> {
-    replay
-        .game()
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, event)| event.is_key() || event.location.is_some_and(located))
-        .map(|(i, _)| i + 1)
-        .collect()
-}
+    /// Which view fills the screen below the scoreboard.
+    pub fn view(&self) -> View {
+        self.ui.view
+    }
 
-/// Whether a position can be drawn on the pitch.
-fn located(point: Point) -> bool {
-    point.x.is_finite() && point.y.is_finite()
+    /// The viewer's own mode (the help aside).
+    pub fn mode(&self) -> Mode {
+        self.ui.mode
+    }
+
+    /// Which keys are in force: the help's while it is open, else the
+    /// mode's.
+    pub fn section(&self) -> Section {
+        if self.help.is_some() {
+            Section::Help
+        } else {
+            self.ui.mode.section()
+        }
+    }
+
+    /// The minute or search prompt.
+    pub fn prompt(&self) -> &Prompt {
+        &self.ui.prompt
+    }
+
+    /// The footer's one-off notice, such as "No goal after this moment".
+    pub fn notice(&self) -> Option<&Notice> {
+        self.ui.notice.as_ref()
+    }
+
+    /// The notice in words, with the keys in force.
+    pub fn message(&self) -> Option<String> {
+        self.ui.notice.as_ref().map(|n| n.text(self.keymap()))
+    }
+
+    /// Whether the pointer holds the progress bar.
+    pub fn dragging(&self) -> bool {
+        self.ui.dragging
+    }
+
+    /// The search and the marks.
+    pub fn finding(&self) -> &Finding {
+        &self.finding
+    }
+
+    /// The last search, if one is on.
+    pub fn search(&self) -> Option<&crate::tui::find::Search> {
+        self.finding.search()
+    }
+
+    /// The search for the footer: "/kane · hit 3 of 7", counted only up
+    /// to the cursor while spoilers are hidden.
+    pub fn search_status(&self) -> Option<String> {
+        self.finding.status(self.step(), self.ui.spoilers)
+    }
+
+    /// Whether the timeline marks `step` as a search hit.
+    pub fn is_hit(&self, step: usize) -> bool {
+        self.finding.is_hit(step)
+    }
+
+    /// The fan's marks.
+    pub fn marks(&self) -> &crate::tui::find::Bookmarks {
+        self.finding.marks()
+    }
+
+    /// The open help screen, if any.
+    pub fn help(&self) -> Option<&Help> {
+        self.help.as_ref()
+    }
+
+    /// How far the help screen is scrolled, in lines (0 when closed).
+    pub fn help_scroll(&self) -> usize {
+        self.help.map_or(0, |h| h.scroll())
+    }
+
+    /// The styles in use.
+    pub fn theme(&self) -> &Theme {
+        &self.look.theme
+    }
+
+    /// The key bindings in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.look.keymap
+    }
+
+    /// The followed file's state, when following one.
+    pub fn live(&self) -> Option<&Live> {
+        self.live.as_ref()
+    }
+
+    /// How `y` shares a moment.
+    pub fn sharing(&self) -> &Sharing {
+        &self.sharing
+    }
 }
 
 /// Reads what was typed into the minute prompt, with a message that says
@@ -1097,728 +500,4 @@ pub fn parse_minute(input: &str) -> Result<Clock, String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import;
-    use crate::model::{Detail, Period};
-
-    fn app() -> App {
-        App::new(Replay::new(import::bundled().game), AppOptions::default())
-    }
-
-    fn typed(app: &mut App, text: &str) {
-        app.update(Action::OpenPrompt);
-        for c in text.chars() {
-            app.update(Action::PromptType(c));
-        }
-        app.update(Action::PromptSubmit);
-    }
-
-    /// A short match with low-level plays between its key moments.
-    const WITH_PLAYS: &str = r#"{
-      "match": {"home": {"name": "Home"}, "away": {"name": "Away"}},
-      "events": [
-        {"kind": "period_start", "clock": "1"},
-        {"kind": "play", "clock": "1", "team": "home", "action": "Pass"},
-        {"kind": "play", "clock": "2", "team": "home", "action": "Carry"},
-        {"kind": "goal", "clock": "3", "team": "home", "player": "A. Striker"},
-        {"kind": "play", "clock": "4", "team": "away", "action": "Pass"},
-        {"kind": "period_end", "clock": "45"}
-      ]
-    }"#;
-
-    fn with_plays() -> App {
-        let loaded = import::parse_bytes("plays.json", WITH_PLAYS.as_bytes()).unwrap();
-        App::new(Replay::new(loaded.game), AppOptions::default())
-    }
-
-    #[test]
-    fn stepping_skips_plays_unless_every_event_is_shown() {
-        let mut app = with_plays();
-        assert_eq!(app.step(), 1);
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 4, "straight to the goal");
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 6);
-        app.update(Action::PrevEvent);
-        assert_eq!(app.step(), 4);
-        app.set_filter(EventFilter::ALL_EVENTS);
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 5, "the play after the goal");
-        app.update(Action::KickOff);
-        app.update(Action::TogglePlay);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), 2, "autoplay visits plays too when shown");
-    }
-
-    /// Plays with and without positions around a goal.
-    const LOCATED: &str = r#"{
-      "match": {"home": {"name": "Home"}, "away": {"name": "Away"}},
-      "events": [
-        {"kind": "period_start", "clock": "1"},
-        {"kind": "play", "clock": "1", "team": "home", "action": "Pass",
-         "location": [50, 50], "end_location": [70, 40]},
-        {"kind": "play", "clock": "2", "action": "Referee Ball-Drop"},
-        {"kind": "goal", "clock": "3", "team": "home", "player": "A. Striker",
-         "location": [90, 50]},
-        {"kind": "play", "clock": "4", "team": "away", "action": "Carry",
-         "location": [50, 50], "end_location": [40, 50]},
-        {"kind": "period_end", "clock": "45"}
-      ]
-    }"#;
-
-    fn located() -> App {
-        let loaded = import::parse_bytes("located.json", LOCATED.as_bytes()).unwrap();
-        App::new(Replay::new(loaded.game), AppOptions::default())
-    }
-
-    #[test]
-    fn tab_cycles_the_views_and_a_toggles_every_event() {
-        let mut app = with_plays();
-        let mut seen = Vec::new();
-        for _ in 0..View::ALL.len() {
-            seen.push(app.view());
-            app.update(Action::NextView);
-        }
-        assert_eq!(seen, View::ALL);
-        assert_eq!(app.view(), View::Timeline, "round the cycle");
-        app.update(Action::PrevView);
-        assert_eq!(app.view(), View::Lineups);
-        app.update(Action::NextView);
-        assert_eq!(app.view(), View::Timeline);
-
-        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
-        app.update(Action::ToggleAllEvents);
-        assert_eq!(app.filter(), &EventFilter::ALL_EVENTS);
-        assert!(app.message().is_some_and(|m| m.contains("Every event")));
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 2, "the pass is a stop now");
-        app.update(Action::ToggleAllEvents);
-        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 4, "plays are passed over again");
-    }
-
-    #[test]
-    fn the_pitch_stops_at_located_actions_while_the_timeline_keeps_its_filter() {
-        let mut app = located();
-        app.update(Action::NextView);
-        assert_eq!(app.view(), View::Pitch);
-        let mut stops = vec![app.step()];
-        loop {
-            let before = app.step();
-            app.update(Action::NextEvent);
-            if app.step() == before {
-                break;
-            }
-            stops.push(app.step());
-        }
-        // The ball-drop has no position; the pass and the carry have.
-        assert_eq!(stops, [1, 2, 4, 5, 6]);
-        let mut back = Vec::new();
-        while app.step() > 0 {
-            app.update(Action::PrevEvent);
-            back.push(app.step());
-        }
-        assert_eq!(back, [5, 4, 2, 1, 0]);
-        // What the timeline lists is unchanged.
-        assert_eq!(app.next_visible(1), Some(4));
-        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
-        // Autoplay on the pitch goes action by action, with every event
-        // shown too.
-        app.update(Action::KickOff);
-        app.update(Action::TogglePlay);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), 2);
-        app.update(Action::ToggleAllEvents);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), 3);
-        // Back on the timeline, stepping follows its filter again.
-        app.update(Action::ToggleAllEvents);
-        app.update(Action::PrevView);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), 4);
-    }
-
-    #[test]
-    fn the_ball_moves_only_on_the_pitch_while_playing() {
-        let mut app = located();
-        app.update(Action::NextView);
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), 2);
-        assert_eq!(app.ball(), None, "paused: the pitch places the ball");
-        app.update(Action::TogglePlay);
-        assert!(app.animating());
-        // From the pass's end (70, 40) towards the goal at (90, 50).
-        app.animate(0.5);
-        let ball = app.ball().unwrap();
-        assert!((ball.x - 80.0).abs() < 1e-3 && (ball.y - 45.0).abs() < 1e-3);
-        app.animate(f32::NAN);
-        assert_eq!(app.ball().unwrap().x, 70.0);
-        app.animate(0.5);
-        app.update(Action::Tick);
-        assert_eq!(app.ball().unwrap().x, 90.0, "a new moment starts at 0");
-        app.update(Action::NextView);
-        assert_eq!(app.ball(), None);
-        assert!(!app.animating(), "other views do not animate");
-    }
-
-    #[test]
-    fn autoplay_over_key_moments_skips_plays() {
-        let mut app = with_plays();
-        app.update(Action::TogglePlay);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), 4);
-    }
-
-    #[test]
-    fn opens_at_kick_off_with_spoilers_hidden() {
-        let app = app();
-        assert_eq!(app.step(), app.replay().kick_off());
-        assert!(!app.spoilers_shown());
-        assert!(matches!(
-            app.state().event().unwrap().detail,
-            Detail::PeriodStart
-        ));
-        assert!(app.is_running());
-    }
-
-    #[test]
-    fn start_step_is_honoured_and_clamped() {
-        let replay = Replay::new(import::bundled().game);
-        let steps = replay.steps();
-        let options = AppOptions {
-            start_step: Some(10_000),
-            ..AppOptions::default()
-        };
-        assert_eq!(App::new(replay, options).step(), steps);
-    }
-
-    #[test]
-    fn stepping_reaches_pre_match_and_stops_at_both_ends() {
-        let mut app = app();
-        app.update(Action::PrevEvent);
-        assert_eq!(app.step(), 0);
-        app.update(Action::PrevEvent);
-        assert_eq!(app.step(), 0);
-        assert!(app.message().is_some());
-        app.update(Action::FullTime);
-        let last = app.step();
-        app.update(Action::NextEvent);
-        assert_eq!(app.step(), last);
-        app.update(Action::KickOff);
-        assert_eq!(app.step(), app.replay().kick_off());
-    }
-
-    #[test]
-    fn goal_keys_walk_the_goals_in_order() {
-        let mut app = app();
-        let mut scores = Vec::new();
-        for _ in 0..4 {
-            app.update(Action::NextGoal);
-            let s = app.state().score();
-            scores.push((s.home, s.away));
-        }
-        assert_eq!(scores, [(0, 1), (1, 1), (1, 2), (1, 2)]);
-        assert_eq!(app.message(), Some("No goal after this moment."));
-        app.update(Action::PrevGoal);
-        assert_eq!(app.state().score().home, 1);
-        assert_eq!(
-            app.state().scorers(crate::model::Side::Home)[0].label(),
-            "Kane 54' (pen)"
-        );
-    }
-
-    #[test]
-    fn typed_minutes_jump_and_bad_ones_explain() {
-        let mut app = app();
-        typed(&mut app, "54");
-        assert_eq!(app.mode(), Mode::Normal);
-        assert_eq!(app.state().score().home, 1);
-        typed(&mut app, "45+5");
-        assert_eq!(app.state().period(), Some(Period::First));
-        typed(&mut app, "9+:");
-        assert_eq!(app.mode(), Mode::Prompt);
-        assert!(
-            app.prompt()
-                .error
-                .as_deref()
-                .unwrap()
-                .contains("not a minute")
-        );
-        app.update(Action::PromptBackspace);
-        assert_eq!(app.prompt().error, None);
-        app.update(Action::PromptCancel);
-        assert_eq!(app.mode(), Mode::Normal);
-        assert_eq!(app.state().period(), Some(Period::First));
-        typed(&mut app, "");
-        assert!(app.prompt().error.is_some());
-    }
-
-    #[test]
-    fn prompt_input_is_bounded() {
-        let mut app = app();
-        app.update(Action::OpenPrompt);
-        for _ in 0..50 {
-            app.update(Action::PromptType('9'));
-        }
-        assert_eq!(app.prompt().input.len(), PROMPT_MAX);
-    }
-
-    #[test]
-    fn parse_minute_accepts_clock_forms() {
-        assert_eq!(parse_minute("54"), Ok(Clock::minute(54)));
-        assert_eq!(parse_minute("90+4"), Ok(Clock::stoppage(90, 4)));
-        assert!(parse_minute("90+4:30").is_ok());
-        for bad in ["+", "121", "4:5", "::", "45++2"] {
-            assert!(parse_minute(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn autoplay_waits_plays_on_and_stops_at_the_end() {
-        let mut app = app();
-        assert_eq!(app.autoplay_wait(), None);
-        app.update(Action::TogglePlay);
-        let wait = app.autoplay_wait().unwrap();
-        assert!(wait <= crate::replay::MAX_WAIT);
-        let mut ticks = 0;
-        while app.autoplay_wait().is_some() {
-            app.update(Action::Tick);
-            ticks += 1;
-            assert!(ticks < 1_000);
-        }
-        assert_eq!(app.step(), app.replay().full_time());
-        assert!(!app.playback().playing);
-        app.update(Action::TogglePlay);
-        assert!(!app.playback().playing);
-        assert!(app.message().is_some());
-    }
-
-    #[test]
-    fn speed_keys_move_through_the_offered_speeds() {
-        let mut app = app();
-        for _ in 0..10 {
-            app.update(Action::Faster);
-        }
-        assert_eq!(app.playback().speed(), 60);
-        app.update(Action::Slower);
-        assert_eq!(app.playback().speed(), 30);
-    }
-
-    #[test]
-    fn scrolling_stops_at_the_end_of_the_commentary_and_resets_on_a_step() {
-        let mut app = app();
-        app.set_viewport(80, 24);
-        app.update(Action::FullTime);
-        for _ in 0..100 {
-            app.update(Action::ScrollDown);
-        }
-        let bottom = app.scroll();
-        assert!(bottom > 0);
-        app.update(Action::ScrollUp);
-        assert!(app.scroll() < bottom, "one page up moves at once");
-        app.update(Action::PrevEvent);
-        assert_eq!(app.scroll(), 0);
-        app.update(Action::KickOff);
-        app.update(Action::ScrollDown);
-        assert_eq!(app.scroll(), 0, "the kick-off text fits: nothing to scroll");
-    }
-
-    fn searched(app: &mut App, text: &str) {
-        app.update(Action::OpenSearch);
-        assert_eq!(app.mode(), Mode::Search);
-        for c in text.chars() {
-            app.update(Action::PromptType(c));
-        }
-        app.update(Action::PromptSubmit);
-        assert_eq!(app.mode(), Mode::Normal);
-    }
-
-    /// The steps of the bundled match whose event satisfies `keep`.
-    fn steps_where(app: &App, keep: impl Fn(&crate::model::Event) -> bool) -> Vec<usize> {
-        let events = &app.replay().game().events;
-        (1..=events.len())
-            .filter(|&s| keep(&events[s - 1]))
-            .collect()
-    }
-
-    #[test]
-    fn with_spoilers_hidden_a_search_stays_put_and_counts_only_what_was_reached() {
-        let mut app = app();
-        let start = app.step();
-        searched(&mut app, "giroud");
-        assert_eq!(app.step(), start, "Enter does not carry the fan ahead");
-        let note = app.message().unwrap().to_owned();
-        assert!(note.starts_with("no match so far for “giroud”"), "{note}");
-        assert!(note.contains("n looks ahead"), "{note}");
-        let hits = app.search().unwrap().hits().to_vec();
-        assert!(!hits.is_empty());
-        // n is the fan's own choice to look ahead.
-        app.update(Action::NextHit);
-        assert_eq!(app.step(), hits[0]);
-        assert_eq!(app.message(), Some("hit 1 for “giroud”"));
-        let status = app.search_status().unwrap();
-        assert_eq!(status, "/giroud · hit 1");
-        // Nothing says how many more there are.
-        for step in 0..=app.replay().steps() {
-            app.update(Action::GoTo(step));
-            let status = app.search_status().unwrap();
-            assert!(!status.contains(" of "), "{step}: {status}");
-            assert!(app.search().unwrap().count_upto(step) <= hits.len());
-        }
-        app.update(Action::GoTo(hits[0]));
-        app.update(Action::PrevHit);
-        assert_eq!(app.step(), hits[0]);
-        assert_eq!(app.message(), Some("No earlier match for “giroud”."));
-    }
-
-    #[test]
-    fn with_spoilers_shown_a_search_goes_to_the_first_hit_and_counts_them_all() {
-        let mut app = app();
-        app.update(Action::ToggleSpoilers);
-        searched(&mut app, "TCHOUAMENI");
-        let hits = app.search().unwrap().hits().to_vec();
-        let goal = steps_where(&app, |e| {
-            e.player.as_deref() == Some("Aurélien Tchouaméni")
-                && matches!(e.detail, Detail::Goal { .. })
-        });
-        assert!(hits.contains(&goal[0]), "case and accents do not matter");
-        assert_eq!(app.step(), hits[0]);
-        let total = hits.len();
-        assert!(
-            app.message()
-                .unwrap()
-                .starts_with(&format!("hit 1 of {total} for “TCHOUAMENI”")),
-            "{:?}",
-            app.message()
-        );
-        app.update(Action::FullTime);
-        searched(&mut app, "tchouaméni");
-        assert_eq!(app.step(), hits[0], "from the end, round to the first");
-        assert!(app.message().unwrap().contains("(from the start)"));
-        searched(&mut app, "nobody at all");
-        assert_eq!(app.message(), Some("no match for “nobody at all”"));
-        assert_eq!(app.step(), hits[0]);
-    }
-
-    #[test]
-    fn an_empty_search_and_esc_clear_the_search_then_the_filter_then_quit() {
-        let mut app = app();
-        searched(&mut app, "kane");
-        assert!(app.search().is_some());
-        searched(&mut app, "   ");
-        assert!(app.search().is_none());
-        assert_eq!(app.message(), Some("Search cleared."));
-        searched(&mut app, "kane");
-        app.update(Action::OpenFilter);
-        app.update(Action::FilterGoals);
-        app.update(Action::Back);
-        assert!(app.search().is_none());
-        assert!(app.filter().is_narrowed(), "one level at a time");
-        app.update(Action::Back);
-        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
-        assert!(app.is_running());
-        app.update(Action::Back);
-        assert!(!app.is_running());
-    }
-
-    /// Following a file, a search and a filter take in the events that
-    /// arrive: they are worked out again for each new version.
-    #[test]
-    fn a_search_and_a_filter_follow_new_events() {
-        use crate::follow::Update;
-        let game = import::bundled().game;
-        let mut first = game.clone();
-        // The file so far stops before Giroud's goal.
-        let giroud = first
-            .events
-            .iter()
-            .position(|e| e.player.as_deref() == Some("Olivier Giroud"))
-            .expect("Giroud scores");
-        first.events.truncate(giroud);
-        let options = AppOptions {
-            spoilers: true,
-            ..AppOptions::default()
-        };
-        let mut app = App::new(Replay::new(first), options);
-        app.start_following("live.json", true);
-        searched(&mut app, "giroud");
-        assert!(app.search().unwrap().hits().is_empty());
-        app.update(Action::OpenFilter);
-        app.update(Action::FilterGoals);
-        let goals_before = app.listed().map(<[usize]>::len);
-        app.follow_update(Update::Match {
-            game: Box::new(game),
-            partial: None,
-        });
-        assert_eq!(app.search().unwrap().hits(), [giroud + 1]);
-        assert_eq!(
-            app.listed().map(<[usize]>::len),
-            goals_before.map(|n| n + 1)
-        );
-    }
-
-    #[test]
-    fn a_search_prompt_cancelled_keeps_the_last_search() {
-        let mut app = app();
-        searched(&mut app, "kane");
-        app.update(Action::OpenSearch);
-        app.update(Action::PromptType('x'));
-        app.update(Action::PromptCancel);
-        assert_eq!(app.mode(), Mode::Normal);
-        assert_eq!(app.search().unwrap().query().shown(), "kane");
-        app.update(Action::OpenSearch);
-        for _ in 0..100 {
-            app.update(Action::PromptType('é'));
-        }
-        assert_eq!(app.prompt().input.chars().count(), SEARCH_MAX);
-    }
-
-    #[test]
-    fn filters_narrow_what_is_listed_and_where_stepping_stops() {
-        let mut app = app();
-        app.update(Action::ToggleSpoilers);
-        let walk = |app: &mut App| {
-            app.update(Action::GoTo(0));
-            let mut stops = Vec::new();
-            loop {
-                let before = app.step();
-                app.update(Action::NextEvent);
-                if app.step() == before {
-                    return stops;
-                }
-                stops.push(app.step());
-            }
-        };
-        app.update(Action::OpenFilter);
-        assert_eq!(app.mode(), Mode::Filter);
-        app.update(Action::FilterGoals);
-        assert_eq!(app.mode(), Mode::Normal);
-        assert!(app.message().unwrap().contains("only goals"));
-        let goals = steps_where(&app, |e| matches!(e.detail, Detail::Goal { .. }));
-        assert_eq!(walk(&mut app), goals);
-        // Back from the last goal: the earlier goals, then before kick-off.
-        let mut back = Vec::new();
-        while app.step() > 0 {
-            app.update(Action::PrevEvent);
-            back.push(app.step());
-        }
-        let mut expected: Vec<usize> = goals[..goals.len() - 1].iter().rev().copied().collect();
-        expected.push(0);
-        assert_eq!(back, expected);
-
-        app.update(Action::FilterCards);
-        let cards = steps_where(&app, |e| matches!(e.detail, Detail::Card { .. }));
-        assert_eq!(walk(&mut app), cards);
-
-        app.update(Action::FilterAway);
-        let french = steps_where(&app, |e| e.team == Some(crate::model::Side::Away));
-        assert_eq!(walk(&mut app), french);
-
-        // The player of the current moment: Griezmann's booking.
-        app.update(Action::GoTo(cards[0]));
-        app.update(Action::FilterPlayer);
-        let griezmann = steps_where(&app, |e| {
-            filter::people(e).any(|p| &**p == "Antoine Griezmann")
-        });
-        assert!(griezmann.len() >= 3, "booked, and assisting twice");
-        assert_eq!(walk(&mut app), griezmann);
-
-        // Autoplay follows the filter too.
-        app.update(Action::FilterGoals);
-        app.update(Action::GoTo(0));
-        app.update(Action::TogglePlay);
-        app.update(Action::Tick);
-        assert_eq!(app.step(), goals[0]);
-
-        app.update(Action::ClearFilter);
-        assert_eq!(app.filter(), &EventFilter::KEY_MOMENTS);
-        assert!(app.message().unwrap().starts_with("No filter"));
-    }
-
-    #[test]
-    fn the_player_filter_takes_the_one_the_search_found() {
-        let mut app = app();
-        app.update(Action::ToggleSpoilers);
-        let sub = steps_where(
-            &app,
-            |e| matches!(&e.detail, Detail::Substitution { player_out: Some(p), .. } if &**p == "Ousmane Dembélé"),
-        )[0];
-        app.update(Action::GoTo(sub));
-        assert_eq!(app.moment_player().as_deref(), Some("Kingsley Coman"));
-        searched(&mut app, "dembele");
-        app.update(Action::GoTo(sub));
-        assert_eq!(app.moment_player().as_deref(), Some("Ousmane Dembélé"));
-        app.update(Action::FilterPlayer);
-        assert_eq!(
-            app.filter().only,
-            Some(Only::Player(Text::from("Ousmane Dembélé")))
-        );
-        // A moment without a player leaves the filter as it was.
-        app.update(Action::KickOff);
-        app.update(Action::FilterPlayer);
-        assert!(app.message().unwrap().contains("names no player"));
-        assert!(matches!(app.filter().only, Some(Only::Player(_))));
-    }
-
-    #[test]
-    fn search_hits_follow_the_filter() {
-        let mut app = app();
-        app.update(Action::ToggleSpoilers);
-        searched(&mut app, "kane");
-        let all = app.search().unwrap().hits().to_vec();
-        app.update(Action::FilterGoals);
-        let goals = app.search().unwrap().hits().to_vec();
-        assert!(goals.len() < all.len(), "{goals:?} {all:?}");
-        assert!(goals.iter().all(|s| all.contains(s)));
-        for &s in &goals {
-            let event = &app.replay().game().events[s - 1];
-            assert!(matches!(event.detail, Detail::Goal { .. }));
-        }
-        app.update(Action::ClearFilter);
-        assert_eq!(app.search().unwrap().hits(), all);
-    }
-
-    #[test]
-    fn marks_toggle_and_the_quote_key_cycles_through_them() {
-        let mut app = app();
-        app.update(Action::NextMark);
-        assert_eq!(
-            app.message(),
-            Some("No marks yet: m marks the moment you are on.")
-        );
-        app.update(Action::NextGoal);
-        let first = app.step();
-        app.update(Action::ToggleMark);
-        assert!(app.message().unwrap().starts_with("Marked 17'"));
-        app.update(Action::NextMark);
-        assert_eq!(app.message(), Some("This is your only mark."));
-        app.update(Action::NextGoal);
-        let second = app.step();
-        app.update(Action::ToggleMark);
-        assert_eq!(app.marks().iter().collect::<Vec<_>>(), [first, second]);
-        app.update(Action::NextMark);
-        assert_eq!(app.step(), first, "round to the first");
-        assert_eq!(app.message(), Some("Mark 1 of 2: 17'"));
-        app.update(Action::NextMark);
-        assert_eq!(app.step(), second);
-        app.update(Action::ToggleMark);
-        assert_eq!(app.message(), Some("Mark removed (1 left)."));
-        assert!(!app.marks().contains(second));
-    }
-
-    #[test]
-    fn n_without_a_search_says_how_to_start_one() {
-        let mut app = app();
-        app.update(Action::NextHit);
-        assert!(app.message().unwrap().contains("/ searches"));
-    }
-
-    #[test]
-    fn help_scrolls_only_as_far_as_it_goes() {
-        let mut app = app();
-        app.set_viewport(80, 24);
-        app.update(Action::OpenHelp);
-        for _ in 0..10 {
-            app.update(Action::ScrollDown);
-        }
-        let bottom = app.help_scroll();
-        assert!(bottom > 0);
-        app.update(Action::ScrollUp);
-        assert!(app.help_scroll() < bottom);
-        app.update(Action::CloseHelp);
-        app.update(Action::OpenHelp);
-        assert_eq!(app.help_scroll(), 0, "the help opens at the top");
-        assert_eq!(app.scroll(), 0, "the commentary did not move");
-    }
-
-    #[test]
-    fn a_narrowed_listing_found_once_steps_as_a_scan_would() {
-        let mut app = app();
-        let choices = [Action::FilterGoals, Action::FilterCards, Action::FilterHome];
-        for choice in choices {
-            app.update(choice);
-            assert!(app.listed().is_some());
-            let steps = 0..=app.replay().steps() + 1;
-            let cached: Vec<_> = steps
-                .clone()
-                .map(|s| (app.next_visible(s), app.prev_visible(s)))
-                .collect();
-            let kept = app.listed.take();
-            let scanned: Vec<_> = steps
-                .map(|s| (app.next_visible(s), app.prev_visible(s)))
-                .collect();
-            assert_eq!(cached, scanned, "{choice:?}");
-            app.listed = kept;
-        }
-        app.update(Action::ClearFilter);
-        assert!(app.listed().is_none());
-    }
-
-    #[test]
-    fn y_copies_the_moment_and_keeps_it_when_the_clipboard_is_in_doubt() {
-        let mut app = app().with_sharing(Sharing {
-            file: Some("ef.json".to_owned()),
-            clipboard: Clipboard::MaybeTerminal,
-        });
-        typed(&mut app, "78");
-        app.update(Action::CopyMoment);
-        let line = "78' Giroud 1-2 England v France, World Cup 2022 QF · touchline ef.json --at 78";
-        let (copied, clipboard) = app.take_copy_request().expect("a copy to write");
-        assert_eq!(copied, line);
-        assert_eq!(clipboard, Clipboard::MaybeTerminal);
-        assert_eq!(app.take_copy_request(), None, "taken once");
-        assert!(app.message().unwrap().ends_with(line));
-        assert_eq!(app.unsure_copies(), [line]);
-        app.update(Action::NextEvent);
-        assert_eq!(app.message(), None, "the note goes with the next key");
-    }
-
-    #[test]
-    fn a_sure_clipboard_prints_nothing_and_a_closed_one_writes_nothing() {
-        let mut sure = app().with_sharing(Sharing {
-            file: None,
-            clipboard: Clipboard::Terminal,
-        });
-        sure.update(Action::CopyMoment);
-        assert!(sure.take_copy_request().is_some());
-        assert!(sure.unsure_copies().is_empty());
-        assert!(
-            sure.message()
-                .unwrap()
-                .starts_with("Copied: 1' kick-off 0-0")
-        );
-
-        let mut closed = app().with_sharing(Sharing {
-            file: None,
-            clipboard: Clipboard::TmuxClosed,
-        });
-        closed.update(Action::CopyMoment);
-        closed.update(Action::CopyMoment);
-        closed.update(Action::NextGoal);
-        closed.update(Action::CopyMoment);
-        assert_eq!(closed.take_copy_request(), None);
-        assert_eq!(
-            closed.unsure_copies().len(),
-            2,
-            "a line copied twice prints once"
-        );
-        assert!(closed.unsure_copies()[1].starts_with("17' Tchouaméni 0-1"));
-        assert!(closed.message().unwrap().contains("set-clipboard on"));
-    }
-
-    #[test]
-    fn help_and_spoilers_toggle() {
-        let mut app = app();
-        app.update(Action::OpenHelp);
-        assert_eq!(app.mode(), Mode::Help);
-        app.update(Action::CloseHelp);
-        assert_eq!(app.mode(), Mode::Normal);
-        app.update(Action::ToggleSpoilers);
-        assert!(app.spoilers_shown());
-        assert!(app.reveals(app.replay().full_time()));
-        app.update(Action::Quit);
-        assert!(!app.is_running());
-    }
-}
+mod tests;

@@ -10,7 +10,10 @@
 //! terminal back, so the fan never loses a line.
 //!
 //! Only the event loop writes the sequence, since it owns the terminal;
-//! the app decides what to copy and says in the footer what became of it.
+//! the app decides what to copy (an [`Effect::Copy`]) and says in the
+//! footer what became of it, and the loop keeps the session's [`Copies`].
+//!
+//! [`Effect::Copy`]: super::effect::Effect::Copy
 
 use std::process::Command;
 
@@ -210,6 +213,36 @@ impl Clipboard {
             }
             Clipboard::Unsupported => "No clipboard in this terminal; printed on quit",
         }
+    }
+}
+
+/// The session's copies, as the event loop carries them out: each is
+/// written to the clipboard as the route allows, and a line that may not
+/// have got there is kept, once, to print when the terminal is given back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Copies {
+    unsure: Vec<String>,
+}
+
+impl Copies {
+    /// Copies `line` by way of `clipboard`: the bytes to write to the
+    /// terminal, if the route takes any.
+    pub fn copy(&mut self, line: &str, clipboard: Clipboard) -> Option<Vec<u8>> {
+        if !clipboard.certain() && !self.unsure.iter().any(|l| l == line) {
+            self.unsure.push(line.to_owned());
+        }
+        clipboard.sequence(line)
+    }
+
+    /// The lines that may not have reached the clipboard, in the order
+    /// they were copied.
+    pub fn unsure(&self) -> &[String] {
+        &self.unsure
+    }
+
+    /// The lines to print on the way out.
+    pub fn into_unsure(self) -> Vec<String> {
+        self.unsure
     }
 }
 

@@ -6,8 +6,10 @@
 //! and uses no CPU; while playing it sleeps until the next moment is due,
 //! waking every [`FRAME`] only while the pitch has a ball to move.
 //!
-//! It is also the only part that owns the terminal and reads files, so
-//! Ctrl-Z (which the app merely asks for) is carried out here: the
+//! It is also the only part that owns the terminal and reads files: what
+//! the screens ask of the world comes back from their updates as
+//! [`Effects`], and `Runner::carry_out` does it, in one place. So Ctrl-Z
+//! (which the app merely asks for) is carried out here: the
 //! terminal goes back to the shell (mouse reporting off too), the process
 //! stops, and `fg` brings back a fully redrawn screen; and so is opening a
 //! match from the list. A stop that did not come from Ctrl-Z (`kill
@@ -24,13 +26,16 @@ use std::time::Instant;
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::action::Action;
 use super::app::App;
-use super::picker::{Picker, final_result};
+use super::clipboard::Copies;
+use super::effect::{Effect, Effects, Handled};
+use super::picker::{Picker, final_result, view};
 use super::views::FRAME;
-use super::{mouse, terminal};
+use super::{mouse, terminal, widgets};
 use crate::follow::{self, Follower, Update};
 use crate::import::{LoadError, Loaded};
 use crate::library::Origin;
@@ -51,46 +56,95 @@ enum Input {
     Continued,
 }
 
+/// How a session ended: whether the terminal kept working, and the lines
+/// copied where the clipboard may not have got them, for the binary to
+/// print once the terminal is restored.
+#[derive(Debug)]
+pub struct Ending {
+    /// The loop's own outcome.
+    pub result: io::Result<()>,
+    /// Copies to print on the way out.
+    pub unsure_copies: Vec<String>,
+}
+
+impl Ending {
+    fn failed(error: io::Error) -> Self {
+        Self {
+            result: Err(error),
+            unsure_copies: Vec::new(),
+        }
+    }
+}
+
 /// Runs the viewer until the fan quits. The caller sets the terminal up
 /// (`ratatui::init`) and restores it afterwards, also on error.
-pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+pub fn run(terminal: &mut DefaultTerminal, app: &mut App) -> Ending {
     let (inputs, wakes) = mpsc::channel();
-    read_terminal(inputs.clone())?;
-    watch_for_continue(inputs.clone());
-    run_screen(terminal, &mut Screen::Viewer(app), &wakes)
+    if let Err(e) = read_terminal(inputs.clone()) {
+        return Ending::failed(e);
+    }
+    watch_for_continue(inputs);
+    run_screen(terminal, Screen::Viewer(app), None, &wakes)
 }
 
 /// Runs the viewer on a file another program writes: `follower` has
 /// already loaded the version `app` shows (see [`App::start_following`]),
 /// and each change of the file reaches the app as it lands.
-pub fn run_follow(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    follower: Follower,
-) -> io::Result<()> {
+pub fn run_follow(terminal: &mut DefaultTerminal, app: &mut App, follower: Follower) -> Ending {
     let (inputs, wakes) = mpsc::channel();
-    read_terminal(inputs.clone())?;
+    if let Err(e) = read_terminal(inputs.clone()) {
+        return Ending::failed(e);
+    }
     watch_for_continue(inputs.clone());
     let name = follower.name().to_owned();
-    let _watch = follow::watch(follower, move |update| {
+    let watch = follow::watch(follower, move |update| {
         inputs.send(Input::Follow(update)).is_ok()
-    })
-    .map_err(|e| io::Error::other(format!("cannot watch {name} for changes: {e}")))?;
-    run_screen(terminal, &mut Screen::Viewer(app), &wakes)
+    });
+    let _watch = match watch {
+        Ok(watch) => watch,
+        Err(e) => {
+            let message = format!("cannot watch {name} for changes: {e}");
+            return Ending::failed(io::Error::other(message));
+        }
+    };
+    run_screen(terminal, Screen::Viewer(app), None, &wakes)
 }
 
 /// Runs the match list until the fan quits; `load` opens its matches.
-pub fn run_library(
-    terminal: &mut DefaultTerminal,
-    picker: &mut Picker,
-    load: Loader,
-) -> io::Result<()> {
+pub fn run_library(terminal: &mut DefaultTerminal, picker: &mut Picker, load: Loader) -> Ending {
     let (inputs, wakes) = mpsc::channel();
-    read_terminal(inputs.clone())?;
+    if let Err(e) = read_terminal(inputs.clone()) {
+        return Ending::failed(e);
+    }
     watch_for_continue(inputs.clone());
-    let jobs = find_results(load.clone(), inputs)?;
-    let mut screen = Screen::Library { picker, load, jobs };
-    run_screen(terminal, &mut screen, &wakes)
+    let jobs = match find_results(load.clone(), inputs) {
+        Ok(jobs) => jobs,
+        Err(e) => return Ending::failed(e),
+    };
+    let library = Library { load, jobs };
+    run_screen(terminal, Screen::Library(picker), Some(library), &wakes)
+}
+
+/// Runs `screen` until it quits, carrying out what it asks for.
+fn run_screen(
+    terminal: &mut DefaultTerminal,
+    screen: Screen<'_>,
+    library: Option<Library>,
+    wakes: &Receiver<Input>,
+) -> Ending {
+    let mut runner = Runner {
+        terminal,
+        screen,
+        library,
+        clock: Autoplay::default(),
+        copies: Copies::default(),
+        running: true,
+    };
+    let result = runner.run(wakes);
+    Ending {
+        result,
+        unsure_copies: runner.copies.into_unsure(),
+    }
 }
 
 /// A thread that blocks reading the terminal and passes on what it reads.
@@ -138,11 +192,7 @@ fn find_results(load: Loader, inputs: Sender<Input>) -> io::Result<Sender<(usize
 /// viewer open).
 enum Screen<'a> {
     Viewer(&'a mut App),
-    Library {
-        picker: &'a mut Picker,
-        load: Loader,
-        jobs: Sender<(usize, Origin)>,
-    },
+    Library(&'a mut Picker),
 }
 
 impl Screen<'_> {
@@ -150,154 +200,180 @@ impl Screen<'_> {
     fn app(&mut self) -> Option<&mut App> {
         match self {
             Screen::Viewer(app) => Some(app),
-            Screen::Library { picker, .. } => picker.viewer_mut(),
+            Screen::Library(picker) => picker.viewer_mut(),
         }
     }
 
-    fn running(&self) -> bool {
-        match self {
-            Screen::Viewer(app) => app.is_running(),
-            Screen::Library { picker, .. } => picker.is_running(),
-        }
-    }
-
-    fn take_suspend_request(&mut self) -> bool {
-        match self {
-            Screen::Viewer(app) => app.take_suspend_request(),
-            Screen::Library { picker, .. } => picker.take_suspend_request(),
-        }
-    }
-
-    /// Applies an input; returns whether to redraw.
-    fn input(&mut self, input: Input) -> io::Result<bool> {
+    /// Applies an input; what it did (taken: redraw, with these effects).
+    fn input(&mut self, input: Input) -> io::Result<Handled> {
         Ok(match (self, input) {
             (_, Input::TerminalFailed(e)) => return Err(e),
             (Screen::Viewer(app), Input::Terminal(event)) => handle_event(app, &event),
-            (Screen::Library { picker, .. }, Input::Terminal(event)) => picker.handle_event(&event),
+            (Screen::Library(picker), Input::Terminal(event)) => picker.handle_event(&event),
             (Screen::Viewer(app), Input::Follow(update)) => {
                 app.follow_update(update);
-                true
+                Handled::done()
             }
-            (Screen::Library { picker, .. }, Input::Result(index, result)) => {
+            (Screen::Library(picker), Input::Result(index, result)) => {
                 picker.set_result(index, result);
-                true
+                Handled::done()
             }
-            _ => false,
+            _ => Handled::NotConsumed,
         })
     }
 
-    /// Carries out what the match list asked for: opens a match, and hands
-    /// the results it wants to the loader thread. Returns whether to
-    /// redraw.
-    fn serve(&mut self) -> bool {
-        let Screen::Library { picker, load, jobs } = self else {
-            return false;
-        };
-        let mut redraw = false;
-        if let Some((index, origin)) = picker.take_open_request() {
-            picker.opened(index, load(&origin));
-            redraw = true;
-        }
-        for job in picker.wanted_results() {
-            // The thread outlives the loop, so sending fails only if it died.
-            if jobs.send(job).is_err() {
-                tracing::warn!("the thread finding results has stopped");
+    /// Tells the screen the layout facts of the frame drawn on `area` (for
+    /// scrolling, paging and the mouse); the list may then want results.
+    fn measure(&mut self, area: Rect) -> Effects {
+        let effects = match self {
+            Screen::Viewer(_) => Effects::none(),
+            Screen::Library(picker) => {
+                let viewport = view::measure(picker, area);
+                picker.set_viewport(viewport)
             }
+        };
+        if let Some(app) = self.app() {
+            let viewport = widgets::measure(app, area);
+            app.set_viewport(viewport);
         }
-        redraw
+        effects
     }
 
-    fn set_viewport(&mut self, width: u16, height: u16) {
-        match self {
-            Screen::Viewer(app) => app.set_viewport(width, height),
-            Screen::Library { picker, .. } => picker.set_viewport(width, height),
-        }
-    }
-
-    fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer) {
         match self {
             Screen::Viewer(app) => (&**app).render(area, buf),
-            Screen::Library { picker, .. } => (&**picker).render(area, buf),
+            Screen::Library(picker) => (&**picker).render(area, buf),
         }
     }
 }
 
-fn run_screen(
-    terminal: &mut DefaultTerminal,
-    screen: &mut Screen<'_>,
-    wakes: &Receiver<Input>,
-) -> io::Result<()> {
-    let mut clock = Autoplay::default();
-    screen.serve();
-    draw(terminal, screen, &mut clock)?;
-    while screen.running() {
+/// What serves the match list: the loader, and the thread that finds
+/// results.
+struct Library {
+    load: Loader,
+    jobs: Sender<(usize, Origin)>,
+}
+
+/// The loop and everything it owns: the terminal, the screen, autoplay's
+/// clock, the session's copies.
+struct Runner<'t, 's> {
+    terminal: &'t mut DefaultTerminal,
+    screen: Screen<'s>,
+    library: Option<Library>,
+    clock: Autoplay,
+    copies: Copies,
+    running: bool,
+}
+
+impl Runner<'_, '_> {
+    fn run(&mut self, wakes: &Receiver<Input>) -> io::Result<()> {
+        self.draw()?;
+        while self.running {
+            let now = Instant::now();
+            let wake_at = match self.screen.app() {
+                Some(app) => self.clock.wake_at(app, now),
+                None => {
+                    self.clock.restart();
+                    None
+                }
+            };
+            // The senders live as long as the loop, so the channel never
+            // closes under it.
+            let input = match wake_at {
+                None => wakes.recv().ok(),
+                Some(at) => wakes.recv_timeout(at.saturating_duration_since(now)).ok(),
+            };
+            let handled = match input {
+                Some(Input::Continued) => {
+                    retake(self.terminal)?;
+                    self.clock.restart();
+                    Handled::done()
+                }
+                Some(input) => self.screen.input(input)?,
+                None => {
+                    let woke = self.screen.app();
+                    match woke.map(|app| self.clock.wake(app, Instant::now())) {
+                        Some(true) => Handled::done(),
+                        _ => Handled::NotConsumed,
+                    }
+                }
+            };
+            let redraw = handled.is_consumed();
+            let redraw = self.carry_out(handled.effects())? || redraw;
+            if redraw && self.running {
+                self.draw()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Carries out what the screens asked for, in order: the one place
+    /// the outside world is touched on their behalf. Returns whether the
+    /// screen needs redrawing for it.
+    fn carry_out(&mut self, effects: Effects) -> io::Result<bool> {
+        let mut redraw = false;
+        for effect in effects {
+            match effect {
+                Effect::Copy { line, clipboard } => {
+                    if let Some(bytes) = self.copies.copy(&line, clipboard) {
+                        let out = self.terminal.backend_mut();
+                        out.write_all(&bytes)?;
+                        out.flush()?;
+                    }
+                }
+                Effect::Suspend => {
+                    suspend(self.terminal)?;
+                    // The time spent stopped is not the match's: the
+                    // current moment gets its whole wait again.
+                    self.clock.restart();
+                    redraw = true;
+                }
+                // A Leave reaches the loop only from a viewer on its own:
+                // the list takes its viewer's.
+                Effect::Quit | Effect::Leave => self.running = false,
+                Effect::Open { index, origin } => {
+                    if let (Some(library), Screen::Library(picker)) =
+                        (&self.library, &mut self.screen)
+                    {
+                        picker.opened(index, (library.load)(&origin));
+                        redraw = true;
+                    }
+                }
+                Effect::FetchResults(wanted) => {
+                    if let Some(library) = &self.library {
+                        for job in wanted {
+                            // The thread outlives the loop, so sending
+                            // fails only if it died.
+                            if library.jobs.send(job).is_err() {
+                                tracing::warn!("the thread finding results has stopped");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(redraw)
+    }
+
+    /// Draws a frame, telling the app how far the ball has got, then
+    /// tells the screen the frame's layout; results that came into view
+    /// are asked for.
+    fn draw(&mut self) -> io::Result<()> {
         let now = Instant::now();
-        let wake_at = match screen.app() {
-            Some(app) => clock.wake_at(app, now),
-            None => {
-                clock.restart();
-                None
-            }
-        };
-        // The senders live as long as the loop, so the channel never
-        // closes under it.
-        let input = match wake_at {
-            None => wakes.recv().ok(),
-            Some(at) => wakes.recv_timeout(at.saturating_duration_since(now)).ok(),
-        };
-        let mut redraw = match input {
-            Some(Input::Continued) => {
-                retake(terminal)?;
-                clock.restart();
-                true
-            }
-            Some(input) => screen.input(input)?,
-            None => screen
-                .app()
-                .is_some_and(|app| clock.wake(app, Instant::now())),
-        };
-        redraw |= screen.serve();
-        if let Some((line, clipboard)) = screen.app().and_then(App::take_copy_request)
-            && let Some(bytes) = clipboard.sequence(&line)
-        {
-            let out = terminal.backend_mut();
-            out.write_all(&bytes)?;
-            out.flush()?;
+        if let Some(app) = self.screen.app() {
+            self.clock.animate(app, now);
         }
-        if screen.take_suspend_request() {
-            suspend(terminal)?;
-            // The time spent stopped is not the match's: the current
-            // moment gets its whole wait again.
-            clock.restart();
-            redraw = true;
-        }
-        if redraw && screen.running() {
-            draw(terminal, screen, &mut clock)?;
-            // The frame may have shown rows whose results are wanted.
-            screen.serve();
-        }
+        self.clock.drawn = Some(now);
+        let mut area = Rect::default();
+        let screen = &self.screen;
+        self.terminal.draw(|frame| {
+            area = frame.area();
+            screen.render(area, frame.buffer_mut());
+        })?;
+        let effects = self.screen.measure(area);
+        self.carry_out(effects)?;
+        Ok(())
     }
-    Ok(())
-}
-
-/// Draws a frame, telling the screen its size (for scrolling and paging)
-/// and the app how far the ball has got.
-fn draw(
-    terminal: &mut DefaultTerminal,
-    screen: &mut Screen<'_>,
-    clock: &mut Autoplay,
-) -> io::Result<()> {
-    let now = Instant::now();
-    if let Some(app) = screen.app() {
-        clock.animate(app, now);
-    }
-    clock.drawn = Some(now);
-    terminal.draw(|frame| {
-        let area = frame.area();
-        screen.set_viewport(area.width, area.height);
-        screen.render(area, frame.buffer_mut());
-    })?;
-    Ok(())
 }
 
 /// Hands the terminal back to the shell, stops the process as Ctrl-Z does
@@ -368,26 +444,24 @@ fn repaint_all(screen: &mut DefaultTerminal) -> io::Result<()> {
     Ok(())
 }
 
-/// Applies a terminal event; returns whether the screen needs redrawing.
-/// Key releases, unbound keys, mouse events that hit nothing (or arrive
-/// before the first frame) and focus events change nothing.
-pub fn handle_event(app: &mut App, event: &Event) -> bool {
+/// Applies a terminal event to a viewer: what it did (taken: redraw, with
+/// these effects). Key releases, unbound keys, mouse events that hit
+/// nothing (or arrive before the first frame) and focus events are not
+/// taken.
+pub fn handle_event(app: &mut App, event: &Event) -> Handled {
     let action = match event {
-        Event::Key(key) => app.keymap().action_for(app.mode(), *key),
+        Event::Key(key) => app.keymap().action_for(app.section(), *key),
         Event::Mouse(pointer) => app
             .viewport()
-            .and_then(|area| mouse::action_for(app, area, *pointer)),
+            .and_then(|viewport| mouse::action_for(app, viewport.area, *pointer)),
         // The size is read again when drawing, so a storm of resizes
         // always ends on a frame of the final size.
-        Event::Resize(..) => return true,
+        Event::Resize(..) => return Handled::done(),
         _ => None,
     };
     match action {
-        Some(action) => {
-            app.update(action);
-            true
-        }
-        None => false,
+        Some(action) => app.handle(action),
+        None => Handled::NotConsumed,
     }
 }
 
@@ -446,7 +520,7 @@ impl Autoplay {
         if now < due {
             return app.animating();
         }
-        app.update(Action::Tick);
+        app.tick();
         // The next wait counts from when this moment was due, not from
         // when the loop got round to it, so autoplay keeps match time;
         // but never from long ago, which would rush through moments.
@@ -474,6 +548,7 @@ mod tests {
     use crate::import;
     use crate::replay::Replay;
     use crate::tui::AppOptions;
+    use crate::tui::action::ViewerAction;
     use crate::tui::views::View;
     use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
     use std::time::Duration;
@@ -503,34 +578,42 @@ mod tests {
         let press = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
         let mut release = press;
         release.kind = KeyEventKind::Release;
-        assert!(handle_event(&mut app, &Event::Key(press)));
-        assert!(!handle_event(&mut app, &Event::Key(release)));
-        assert_eq!(app.step(), app.next_visible(start).unwrap());
+        assert!(handle_event(&mut app, &Event::Key(press)).is_consumed());
+        assert!(!handle_event(&mut app, &Event::Key(release)).is_consumed());
+        assert_eq!(app.step(), app.nav().next_visible(start).unwrap());
     }
 
     #[test]
     fn resizes_redraw_and_other_events_do_not() {
         let mut app = app();
-        assert!(handle_event(&mut app, &Event::Resize(80, 24)));
-        assert!(!handle_event(&mut app, &Event::FocusGained));
+        assert!(handle_event(&mut app, &Event::Resize(80, 24)).is_consumed());
+        assert!(!handle_event(&mut app, &Event::FocusGained).is_consumed());
         let unbound = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
-        assert!(!handle_event(&mut app, &Event::Key(unbound)));
+        assert!(!handle_event(&mut app, &Event::Key(unbound)).is_consumed());
     }
 
     #[test]
     fn keys_follow_the_keymap_in_force() {
-        use crate::tui::keymap::{Key, Keymap, Mode};
+        use crate::tui::keymap::{Key, Keymap, Section};
         let mut keymap = Keymap::default();
         keymap
-            .rebind(Mode::Normal, Action::NextGoal, &[Key::Plain(KeyCode::F(2))])
+            .rebind(
+                Section::Replay,
+                ViewerAction::NextGoal,
+                &[Key::Plain(KeyCode::F(2))],
+            )
             .unwrap();
-        let mut app = app().with_keymap(keymap);
+        let setup = crate::tui::Setup {
+            keymap,
+            ..crate::tui::Setup::default()
+        };
+        let mut app = app().with_setup(&setup);
         assert!(
-            !handle_event(&mut app, &key(KeyCode::Char(']'))),
+            !handle_event(&mut app, &key(KeyCode::Char(']'))).is_consumed(),
             "] is free now"
         );
         assert_eq!(app.state().score().away, 0);
-        assert!(handle_event(&mut app, &key(KeyCode::F(2))));
+        assert!(handle_event(&mut app, &key(KeyCode::F(2))).is_consumed());
         assert_eq!(app.state().score().away, 1, "F2 went to the first goal");
     }
 
@@ -545,44 +628,47 @@ mod tests {
             modifiers: KeyModifiers::NONE,
         });
         let start = app.step();
-        assert!(!handle_event(&mut app, &wheel), "no frame drawn yet");
+        assert!(
+            !handle_event(&mut app, &wheel).is_consumed(),
+            "no frame drawn yet"
+        );
         assert_eq!(app.step(), start);
-        app.set_viewport(80, 24);
-        assert!(handle_event(&mut app, &wheel));
-        assert_eq!(Some(app.step()), app.next_visible(start));
+        app.set_viewport(widgets::measure(&app, Rect::new(0, 0, 80, 24)));
+        assert!(handle_event(&mut app, &wheel).is_consumed());
+        assert_eq!(Some(app.step()), app.nav().next_visible(start));
         let moved = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Moved,
             column: 10,
             row: 10,
             modifiers: KeyModifiers::NONE,
         });
-        assert!(!handle_event(&mut app, &moved));
+        assert!(!handle_event(&mut app, &moved).is_consumed());
         let right_click = Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Right),
             column: 10,
             row: 10,
             modifiers: KeyModifiers::NONE,
         });
-        assert!(!handle_event(&mut app, &right_click));
+        assert!(!handle_event(&mut app, &right_click).is_consumed());
     }
 
     #[test]
     fn ctrl_c_stops_the_loop() {
         let mut app = app();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        handle_event(&mut app, &Event::Key(ctrl_c));
-        assert!(!app.is_running());
+        let effects = handle_event(&mut app, &Event::Key(ctrl_c)).effects();
+        assert_eq!(effects, Effects::one(Effect::Quit));
     }
 
     #[test]
     fn ctrl_z_is_a_request_the_loop_takes_once() {
         let mut app = app();
         let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        assert!(!app.take_suspend_request());
-        handle_event(&mut app, &Event::Key(ctrl_z));
-        assert!(app.take_suspend_request());
-        assert!(!app.take_suspend_request());
-        assert!(app.is_running());
+        let effects = handle_event(&mut app, &Event::Key(ctrl_z)).effects();
+        assert_eq!(effects, Effects::one(Effect::Suspend), "asked once");
+        assert!(!effects.quits());
+        let next = handle_event(&mut app, &key(KeyCode::Right)).effects();
+        assert!(!next.contains(&Effect::Suspend), "and not again");
     }
 
     #[test]
@@ -590,7 +676,7 @@ mod tests {
         let mut app = app();
         let mut clock = Autoplay::default();
         assert_eq!(clock.wake_at(&app, Instant::now()), None);
-        app.update(Action::NextView);
+        let _ = app.update(ViewerAction::NextView);
         assert_eq!(app.view(), View::Pitch);
         assert_eq!(clock.wake_at(&app, Instant::now()), None);
         assert!(!app.animating());
@@ -600,21 +686,21 @@ mod tests {
     fn resizes_and_idle_keys_keep_autoplay_s_deadline() {
         let mut app = app();
         let mut clock = Autoplay::default();
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         let t0 = Instant::now();
         let due = clock.wake_at(&app, t0).expect("playing");
         let step = app.step();
         for i in 1..=20 {
             let later = t0 + Duration::from_millis(10 * i);
-            assert!(handle_event(&mut app, &Event::Resize(60 + i as u16, 20)));
-            assert!(!handle_event(&mut app, &key(KeyCode::Char('x'))));
+            assert!(handle_event(&mut app, &Event::Resize(60 + i as u16, 20)).is_consumed());
+            assert!(!handle_event(&mut app, &key(KeyCode::Char('x'))).is_consumed());
             assert_eq!(clock.wake_at(&app, later), Some(due), "resize {i}");
         }
         assert_eq!(app.step(), step);
         // Woken early, nothing moves; at the deadline, the next moment.
         assert!(!clock.wake(&mut app, due - Duration::from_millis(1)));
         assert_eq!(app.step(), step);
-        let next = app.next_stop(step);
+        let next = app.nav().next_stop(step);
         assert!(clock.wake(&mut app, due));
         assert_eq!(Some(app.step()), next);
         // The next wait counts from the deadline just met.
@@ -629,30 +715,30 @@ mod tests {
     fn a_speed_change_keeps_the_moment_s_start_and_a_pause_forgets_it() {
         let mut app = app();
         let mut clock = Autoplay::default();
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         let t0 = Instant::now();
         let slow = app.autoplay_wait().expect("playing");
         assert_eq!(clock.wake_at(&app, t0), Some(t0 + slow));
-        app.update(Action::Faster);
+        let _ = app.update(ViewerAction::Faster);
         let later = t0 + Duration::from_millis(100);
         let fast = app.autoplay_wait().expect("playing");
         assert_eq!(clock.wake_at(&app, later), Some(t0 + fast));
         assert!(fast <= slow);
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         assert_eq!(clock.wake_at(&app, later), None);
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         assert_eq!(clock.wake_at(&app, later), Some(later + fast));
     }
 
     #[test]
     fn on_the_pitch_the_loop_wakes_for_frames_while_the_ball_moves() {
         let mut app = statsbomb();
-        app.update(Action::NextView);
+        let _ = app.update(ViewerAction::NextView);
         // Find a moment from which the ball has somewhere to go.
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         let mut guard = 0;
         while !app.animating() {
-            app.update(Action::Tick);
+            app.tick();
             guard += 1;
             assert!(guard < 100 && app.playback().playing, "no moving ball");
         }
@@ -674,7 +760,7 @@ mod tests {
             "{middle:?}"
         );
         // Paused, the ball rests where the moment left it.
-        app.update(Action::TogglePlay);
+        let _ = app.update(ViewerAction::TogglePlay);
         assert_eq!(app.ball(), None);
         assert!(!app.animating());
     }

@@ -1,6 +1,7 @@
 //! Finding moments: the search behind `/` (with `n` and `N`) and the
 //! fan's bookmarks (`m` and `'`). Both are plain data over step numbers;
-//! the [`App`](super::App) decides what the screen may say about them.
+//! the viewer's [`Finding`](super::app::Finding) decides what the screen
+//! may say about them.
 //!
 //! Matching is what a fan typing on an English keyboard expects: case and
 //! accents do not matter ("mbappe" finds "Mbappé", "oezil" does not but
@@ -10,10 +11,10 @@
 
 use std::collections::BTreeSet;
 
-use super::filter::people;
 use super::widgets::moment;
 use crate::model::{Detail, Event};
 use crate::replay::Replay;
+use crate::replay::filter::people;
 use crate::text;
 
 /// `text` as search compares it: folded as [`text::fold`] folds it (case

@@ -3,7 +3,7 @@
 //! seeks, and the wheel steps (or scrolls the help screen).
 //!
 //! Hit-testing is a pure function of the app and the screen's area, and
-//! it asks the same code that draws: [`App::plan`] places the panels,
+//! it asks the same code that draws: [`plan`] places the panels,
 //! [`TimelineWidget::layout`] the rows and [`ProgressWidget::step_at`]
 //! the bar's columns. What is under the pointer is therefore what was
 //! drawn there, at every size.
@@ -11,39 +11,39 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::Mode;
+use super::action::{Action, HelpAction, ViewerAction};
+use super::app::{App, Mode};
 use super::views::View;
-use super::widgets::{ProgressWidget, TimelineWidget};
+use super::widgets::{ProgressWidget, TimelineWidget, plan};
 
 /// The action a mouse event asks for on a screen of `area`, if any.
 /// Outside the replay (a prompt, a menu) only the help screen listens, to
 /// the wheel.
 pub fn action_for(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
-    let (x, y) = (mouse.column, mouse.row);
-    match app.mode() {
-        Mode::Normal => {}
-        Mode::Help => {
-            return match mouse.kind {
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                _ => None,
-            };
-        }
-        // The match list's modes are never an open match's.
-        Mode::Prompt | Mode::Search | Mode::Filter | Mode::Library | Mode::LibraryFilter => {
-            return None;
-        }
+    if app.help().is_some() {
+        return match mouse.kind {
+            MouseEventKind::ScrollDown => Some(HelpAction::ScrollDown.into()),
+            MouseEventKind::ScrollUp => Some(HelpAction::ScrollUp.into()),
+            _ => None,
+        };
     }
-    let plan = app.plan(area);
+    match app.mode() {
+        Mode::Replay => replay(app, area, mouse).map(Action::Viewer),
+        Mode::Prompt | Mode::Search | Mode::Filter => None,
+    }
+}
+
+/// What the mouse asks of the replay.
+fn replay(app: &App, area: Rect, mouse: MouseEvent) -> Option<ViewerAction> {
+    let (x, y) = (mouse.column, mouse.row);
+    let plan = plan(app, area);
     match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::NextEvent),
-        MouseEventKind::ScrollUp => Some(Action::PrevEvent),
+        MouseEventKind::ScrollDown => Some(ViewerAction::NextEvent),
+        MouseEventKind::ScrollUp => Some(ViewerAction::PrevEvent),
         MouseEventKind::Down(MouseButton::Left) => {
             let at = Position::new(x, y);
             if let Some(bar) = plan.progress.filter(|bar| bar.contains(at)) {
-                return seek(app, bar, x).map(Action::Grab);
+                return seek(app, bar, x).map(ViewerAction::Grab);
             }
             // Only the timeline view draws the timeline.
             let timeline = plan.timeline.filter(|_| app.view() == View::Timeline)?;
@@ -52,16 +52,16 @@ pub fn action_for(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
             }
             TimelineWidget::new(app)
                 .step_at(timeline, x, y)
-                .map(Action::GoTo)
+                .map(ViewerAction::GoTo)
         }
         // A drag that began on the bar follows the pointer's column
         // wherever it goes, as a slider does.
         MouseEventKind::Drag(MouseButton::Left) if app.dragging() => {
             let bar = plan.progress?;
             let x = x.clamp(bar.left(), bar.right().saturating_sub(1));
-            seek(app, bar, x).map(Action::Grab)
+            seek(app, bar, x).map(ViewerAction::Grab)
         }
-        MouseEventKind::Up(MouseButton::Left) if app.dragging() => Some(Action::Release),
+        MouseEventKind::Up(MouseButton::Left) if app.dragging() => Some(ViewerAction::Release),
         _ => None,
     }
 }
@@ -70,7 +70,7 @@ pub fn action_for(app: &App, area: Rect, mouse: MouseEvent) -> Option<Action> {
 fn seek(app: &App, bar: Rect, x: u16) -> Option<usize> {
     ProgressWidget::new(app)
         .step_at(bar, x)
-        .map(|step| app.stop_at_or_before(step))
+        .map(|step| app.nav().stop_at_or_before(step))
 }
 
 #[cfg(test)]
@@ -79,6 +79,7 @@ mod tests {
     use crate::import;
     use crate::replay::Replay;
     use crate::tui::AppOptions;
+    use crate::tui::action::Global;
     use crossterm::event::KeyModifiers;
     use ratatui::buffer::Buffer;
     use ratatui::style::Color;
@@ -93,8 +94,8 @@ mod tests {
         };
         let mut app = App::new(Replay::new(import::bundled().game), options);
         // Mid-match, so the timeline has rows on both sides of the cursor.
-        app.update(Action::NextGoal);
-        app.update(Action::NextGoal);
+        let _ = app.update(Action::Viewer(ViewerAction::NextGoal));
+        let _ = app.update(Action::Viewer(ViewerAction::NextGoal));
         app
     }
 
@@ -140,7 +141,7 @@ mod tests {
             let mut app = app();
             let area = Rect::new(0, 0, w, h);
             let buf = render(&app, area);
-            let timeline = app.plan(area).timeline.expect("a timeline");
+            let timeline = plan(&app, area).timeline.expect("a timeline");
             let layout = TimelineWidget::new(&app).layout(timeline);
             assert!(layout.rows.len() >= 5, "{w}x{h}: {layout:?}");
             for &(y, step) in &layout.rows {
@@ -149,7 +150,7 @@ mod tests {
                 for x in [layout.inner.left(), layout.inner.right() - 1] {
                     assert_eq!(
                         action_for(&app, area, click(x, y)),
-                        Some(Action::GoTo(step)),
+                        Some(Action::Viewer(ViewerAction::GoTo(step))),
                         "{w}x{h} at ({x}, {y}): {drawn}"
                     );
                 }
@@ -159,7 +160,7 @@ mod tests {
             // Clicking a row and drawing again puts the cursor on it.
             let &(y, step) = layout.rows.first().unwrap();
             let action = action_for(&app, area, click(timeline.x + 4, y)).unwrap();
-            app.update(action);
+            let _ = app.update(action);
             assert_eq!(app.step(), step);
             let layout = TimelineWidget::new(&app).layout(timeline);
             assert_eq!(layout.rows[layout.current].1, step);
@@ -170,9 +171,9 @@ mod tests {
     fn rows_below_the_last_and_the_hidden_note_are_not_moments() {
         for (w, h) in SIZES {
             let mut app = app();
-            app.update(Action::ToggleSpoilers);
+            let _ = app.update(Action::Viewer(ViewerAction::ToggleSpoilers));
             let area = Rect::new(0, 0, w, h);
-            let timeline = app.plan(area).timeline.expect("a timeline");
+            let timeline = plan(&app, area).timeline.expect("a timeline");
             let layout = TimelineWidget::new(&app).layout(timeline);
             let hint = layout.hint.expect("later moments are hidden");
             assert_eq!(action_for(&app, area, click(timeline.x + 3, hint)), None);
@@ -193,22 +194,27 @@ mod tests {
         for (w, h) in SIZES {
             let mut app = app();
             let area = Rect::new(0, 0, w, h);
-            let bar = app.plan(area).progress.expect("a progress bar");
+            let bar = plan(&app, area).progress.expect("a progress bar");
             let mut last = 0;
             let mut landed = Vec::new();
             for x in bar.left()..bar.right() {
-                let Some(Action::Grab(step)) = action_for(&app, area, click(x, bar.y)) else {
+                let Some(Action::Viewer(ViewerAction::Grab(step))) =
+                    action_for(&app, area, click(x, bar.y))
+                else {
                     panic!("{w}x{h}: column {x} does not seek");
                 };
                 assert!(step >= last, "{w}x{h}: column {x} goes back to {step}");
-                assert!(app.is_stop(step), "{w}x{h}: {step} is not a listed moment");
+                assert!(
+                    app.nav().is_stop(step),
+                    "{w}x{h}: {step} is not a listed moment"
+                );
                 last = step;
                 // Between two periods' bars: the later one's label.
                 let segments = ProgressWidget::new(&app).segments(Rect { height: 1, ..bar });
                 let on_label = segments
                     .windows(2)
                     .any(|pair| x >= pair[0].x + pair[0].width && x < pair[1].x);
-                app.update(Action::Grab(step));
+                let _ = app.update(Action::Viewer(ViewerAction::Grab(step)));
                 let buf = render(&app, area);
                 if step > app.replay().kick_off() {
                     let cursor = cursor_column(&buf, bar).expect("a cursor");
@@ -220,7 +226,7 @@ mod tests {
                     }
                 }
                 landed.push(step);
-                app.update(Action::Release);
+                let _ = app.update(Action::Viewer(ViewerAction::Release));
             }
             assert_eq!(landed[0], app.replay().kick_off(), "the 1H label");
             assert_eq!(last, app.replay().full_time(), "the right end");
@@ -235,7 +241,7 @@ mod tests {
             let below = bar.y + 1;
             assert!(matches!(
                 action_for(&app, area, click(bar.x + 10, below)),
-                Some(Action::Grab(_))
+                Some(Action::Viewer(ViewerAction::Grab(_)))
             ));
         }
     }
@@ -244,25 +250,33 @@ mod tests {
     fn a_drag_from_the_bar_follows_the_pointer_until_released() {
         let mut app = app();
         let area = Rect::new(0, 0, 120, 40);
-        let bar = app.plan(area).progress.unwrap();
+        let bar = plan(&app, area).progress.unwrap();
         let drag = |x, y| pointer(MouseEventKind::Drag(MouseButton::Left), x, y);
         // A drag that did not start on the bar does nothing.
         assert_eq!(action_for(&app, area, drag(bar.x + 50, bar.y)), None);
         let press = action_for(&app, area, click(bar.x + 5, bar.y)).unwrap();
-        app.update(press);
+        let _ = app.update(press);
         assert!(app.dragging());
         let early = app.step();
         // Off the bar's row, the column still counts.
-        let Some(Action::Grab(late)) = action_for(&app, area, drag(bar.right() - 2, 3)) else {
+        let Some(Action::Viewer(ViewerAction::Grab(late))) =
+            action_for(&app, area, drag(bar.right() - 2, 3))
+        else {
             panic!("the drag does not seek");
         };
         assert!(late > early);
-        app.update(Action::Grab(late));
+        let _ = app.update(Action::Viewer(ViewerAction::Grab(late)));
         let past = action_for(&app, area, drag(bar.right() + 30, 3));
-        assert_eq!(past, Some(Action::Grab(app.replay().full_time())));
+        assert_eq!(
+            past,
+            Some(Action::Viewer(ViewerAction::Grab(app.replay().full_time())))
+        );
         let up = pointer(MouseEventKind::Up(MouseButton::Left), 0, 0);
-        assert_eq!(action_for(&app, area, up), Some(Action::Release));
-        app.update(Action::Release);
+        assert_eq!(
+            action_for(&app, area, up),
+            Some(Action::Viewer(ViewerAction::Release))
+        );
+        let _ = app.update(Action::Viewer(ViewerAction::Release));
         assert!(!app.dragging());
         assert_eq!(action_for(&app, area, drag(bar.x + 5, bar.y)), None);
         assert_eq!(action_for(&app, area, up), None);
@@ -275,16 +289,16 @@ mod tests {
         let wheel = |kind| pointer(kind, 40, 12);
         assert_eq!(
             action_for(&app, area, wheel(MouseEventKind::ScrollDown)),
-            Some(Action::NextEvent)
+            Some(Action::Viewer(ViewerAction::NextEvent))
         );
         assert_eq!(
             action_for(&app, area, wheel(MouseEventKind::ScrollUp)),
-            Some(Action::PrevEvent)
+            Some(Action::Viewer(ViewerAction::PrevEvent))
         );
-        app.update(Action::OpenHelp);
+        let _ = app.update(Global::OpenHelp);
         assert_eq!(
             action_for(&app, area, wheel(MouseEventKind::ScrollDown)),
-            Some(Action::ScrollDown)
+            Some(Action::Help(HelpAction::ScrollDown))
         );
         assert_eq!(action_for(&app, area, click(3, 10)), None);
     }
@@ -293,23 +307,27 @@ mod tests {
     fn other_views_and_open_prompts_take_no_clicks_in_the_middle() {
         let mut app = app();
         let area = Rect::new(0, 0, 120, 40);
-        let plan = app.plan(area);
+        let plan = plan(&app, area);
         let (timeline, bar) = (plan.timeline.unwrap(), plan.progress.unwrap());
-        app.update(Action::NextView);
+        let _ = app.update(Action::Viewer(ViewerAction::NextView));
         assert_eq!(
             action_for(&app, area, click(timeline.x + 3, timeline.y + 2)),
             None
         );
         assert!(matches!(
             action_for(&app, area, click(bar.x + 20, bar.y)),
-            Some(Action::Grab(_))
+            Some(Action::Viewer(ViewerAction::Grab(_)))
         ));
-        app.update(Action::PrevView);
-        for open in [Action::OpenSearch, Action::OpenPrompt, Action::OpenFilter] {
-            app.update(open);
+        let _ = app.update(Action::Viewer(ViewerAction::PrevView));
+        for open in [
+            Action::Viewer(ViewerAction::OpenSearch),
+            Action::Viewer(ViewerAction::OpenPrompt),
+            Action::Viewer(ViewerAction::OpenFilter),
+        ] {
+            let _ = app.update(open);
             assert_eq!(action_for(&app, area, click(bar.x + 20, bar.y)), None);
-            app.update(Action::CloseFilter);
-            app.update(Action::PromptCancel);
+            let _ = app.update(Action::Viewer(ViewerAction::CloseFilter));
+            let _ = app.update(Action::Viewer(ViewerAction::PromptCancel));
         }
     }
 

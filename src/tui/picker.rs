@@ -2,11 +2,17 @@
 //! by typed words, opened in the viewer with Enter; Esc in the viewer comes
 //! back to the list, which remembers where in each match the fan was.
 //!
+//! [`Picker`] is a screen like the viewer: its own actions
+//! ([`ListAction`]), its own help, and the global actions handled by the
+//! one global handler. While a match is open, the viewer ([`App`]) is the
+//! screen on top and takes every input; when it asks to leave the match
+//! ([`Effect::Leave`]), the list takes the fan back.
+//!
 //! Like [`App`], [`Picker`] does no I/O: opening a match and finding a
-//! result the list does not know are requests that the event loop, which
-//! may read files, carries out and answers ([`Picker::take_open_request`]
-//! and [`Picker::opened`], [`Picker::wanted_results`] and
-//! [`Picker::set_result`]). Rendering lives in [`view`].
+//! result the list does not know are effects ([`Effect::Open`],
+//! [`Effect::FetchResults`]) that the event loop, which may read files,
+//! carries out and answers ([`Picker::opened`], [`Picker::set_result`]).
+//! Rendering lives in [`view`].
 
 pub mod view;
 
@@ -14,11 +20,17 @@ use std::collections::HashMap;
 
 use crossterm::event::Event;
 
-use super::action::Action;
-use super::app::{App, AppOptions, Sharing};
+use super::action::{Action, ListAction};
+use super::app::{App, AppOptions};
 use super::clipboard::Clipboard;
-use super::keymap::{Keymap, Mode};
-use super::theme::{ColorMode, Palette, Theme};
+use super::effect::{Effect, Effects, Handled};
+use super::global;
+use super::help::Help;
+use super::keymap::{Keymap, Section};
+use super::look::{Look, Setup};
+use super::notice::Notice;
+use super::theme::{ColorMode, Theme};
+use super::viewport::Scroll;
 use crate::import::{LoadError, Loaded};
 use crate::library::{Catalog, Entry, Origin};
 use crate::model::FinalResult;
@@ -57,6 +69,16 @@ pub struct Visit {
     pub label: String,
 }
 
+/// The list's layout facts on the last frame (see
+/// [`view::measure`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListViewport {
+    /// Rows of matches on screen: a page.
+    pub rows: usize,
+    /// The help screen's scrolling.
+    pub help: Scroll,
+}
+
 /// The longest filter accepted.
 const FILTER_MAX: usize = 64;
 
@@ -68,31 +90,27 @@ pub struct Picker {
     /// Lower-cased text each row is searched in.
     haystacks: Vec<String>,
     filter: String,
+    /// Whether the fan is typing the filter.
+    typing: bool,
     /// Rows that pass the filter, in list order.
     shown: Vec<usize>,
     /// Index into `shown`.
     selected: usize,
     /// First of `shown` on screen.
     offset: usize,
-    /// Rows the screen has room for, once known.
-    page: Option<usize>,
+    /// The last frame's layout facts, once known.
+    viewport: Option<ListViewport>,
     spoilers: bool,
-    mode: Mode,
-    theme: Theme,
+    notice: Option<Notice>,
+    look: Look,
+    /// How the matches it opens start (their step aside).
     options: AppOptions,
+    /// How the matches it opens reach the clipboard.
+    clipboard: Clipboard,
     results: Vec<Known>,
     visits: HashMap<usize, Visit>,
+    help: Option<Help>,
     viewer: Option<(usize, App)>,
-    open_request: Option<usize>,
-    message: Option<String>,
-    running: bool,
-    suspend_requested: bool,
-    keymap: Keymap,
-    palette: Palette,
-    clipboard: Clipboard,
-    /// Lines copied in matches since closed, where the clipboard may not
-    /// have got them.
-    unsure_copies: Vec<String>,
 }
 
 impl Picker {
@@ -123,172 +141,163 @@ impl Picker {
             rows,
             haystacks,
             filter: String::new(),
+            typing: false,
             selected: 0,
             offset: 0,
-            page: None,
+            viewport: None,
             spoilers: options.spoilers,
-            mode: Mode::Library,
-            theme: Theme::plain(options.colors, &Palette::default()),
+            notice: None,
+            look: Look::plain(options.colors),
             options: AppOptions {
                 start_step: None,
                 ..options
             },
+            clipboard: Setup::default().clipboard,
             results,
             visits: HashMap::new(),
+            help: None,
             viewer: None,
-            open_request: None,
-            message: None,
-            running: true,
-            suspend_requested: false,
-            keymap: Keymap::default(),
-            palette: Palette::default(),
-            clipboard: Clipboard::MaybeTerminal,
-            unsure_copies: Vec::new(),
             catalog,
         };
         picker.refilter();
         picker
     }
 
-    /// The same list with these key bindings (from a config file), for
+    /// The same list with the fan's keys, colours and clipboard, for
     /// itself and the matches it opens.
-    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
-        self.keymap = keymap;
-        self
-    }
-
-    /// The same list with these colours (from a config file).
-    pub fn with_palette(mut self, palette: &Palette) -> Self {
-        self.theme = Theme::plain(self.options.colors, palette);
-        self.palette = palette.clone();
-        self
-    }
-
-    /// The same list reaching the clipboard this way when a match it opens
-    /// copies a moment (`y`).
-    pub fn with_clipboard(mut self, clipboard: Clipboard) -> Self {
-        self.clipboard = clipboard;
+    pub fn with_setup(mut self, setup: &Setup) -> Self {
+        self.look.set_up(setup, None);
+        self.clipboard = setup.clipboard;
         self
     }
 
     /// The same list opening with `notice` in the footer, such as a
     /// config file's mistake; it goes with the first key.
-    pub fn with_notice(mut self, notice: String) -> Self {
-        self.message = Some(notice);
+    pub fn with_notice(mut self, notice: Notice) -> Self {
+        self.notice = Some(notice);
         self
-    }
-
-    /// Lines copied this session where the clipboard may not have got
-    /// them, to print on the way out.
-    pub fn unsure_copies(&self) -> Vec<String> {
-        let mut lines = self.unsure_copies.clone();
-        if let Some((_, app)) = &self.viewer {
-            lines.extend(app.unsure_copies().iter().cloned());
-        }
-        lines
     }
 
     /// The key bindings in force.
     pub fn keymap(&self) -> &Keymap {
-        &self.keymap
+        &self.look.keymap
     }
 
-    /// Which bindings are in force: the open viewer's, or the list's.
-    pub fn mode(&self) -> Mode {
-        match &self.viewer {
-            Some((_, app)) => app.mode(),
-            None => self.mode,
+    /// Which keys are in force: the open viewer's, the help's, or the
+    /// list's (typing or not).
+    pub fn section(&self) -> Section {
+        match (&self.viewer, self.help, self.typing) {
+            (Some((_, app)), ..) => app.section(),
+            (None, Some(_), _) => Section::Help,
+            (None, None, true) => Section::LibraryFilter,
+            (None, None, false) => Section::Library,
         }
     }
 
-    /// Applies a terminal event; returns whether to redraw. With a match
-    /// open, everything goes to its viewer but the Back that would leave
-    /// it (with no search or filter left to clear), which comes back here.
-    pub fn handle_event(&mut self, event: &Event) -> bool {
+    /// Applies a terminal event: with a match open, everything goes to its
+    /// viewer. Returns what it did (see [`Picker::handle`]).
+    pub fn handle_event(&mut self, event: &Event) -> Handled {
         if let Some((_, app)) = &mut self.viewer {
-            if let Event::Key(key) = event
-                && app.keymap().action_for(app.mode(), *key) == Some(Action::Back)
-                && app.back_leaves_the_match()
-            {
-                self.update(Action::Back);
-                return true;
-            }
-            let redraw = super::handle_event(app, event);
-            if !app.is_running() {
-                self.running = false;
-            }
-            return redraw;
+            let handled = super::handle_event(app, event);
+            return self.after_viewer(handled);
         }
         match event {
-            Event::Key(key) => match self.keymap.action_for(self.mode, *key) {
-                Some(action) => {
-                    self.update(action);
-                    true
-                }
-                None => false,
+            Event::Key(key) => match self.look.keymap.action_for(self.section(), *key) {
+                Some(action) => self.handle(action),
+                None => Handled::NotConsumed,
             },
-            Event::Resize(..) => true,
-            _ => false,
+            Event::Resize(..) => Handled::done(),
+            _ => Handled::NotConsumed,
         }
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        if let Some((index, app)) = &mut self.viewer {
-            if action == Action::Back && app.back_leaves_the_match() {
-                let index = *index;
-                self.close(index);
-            } else {
-                app.update(action);
-                if !app.is_running() {
-                    self.running = false;
-                }
-            }
-            return;
+    /// Applies one action and returns what it asks of the world (see
+    /// [`Picker::handle`]).
+    pub fn update(&mut self, action: impl Into<Action>) -> Effects {
+        self.handle(action.into()).effects()
+    }
+
+    /// Applies one action: the open viewer takes everything; otherwise the
+    /// help takes its own while open, the list its own, and what they do
+    /// not take bubbles to the global handler. Results the list then shows
+    /// without knowing them are asked for.
+    pub fn handle(&mut self, action: Action) -> Handled {
+        if let Some((_, app)) = &mut self.viewer {
+            let handled = app.handle(action);
+            return self.after_viewer(handled);
         }
-        self.message = None;
+        self.notice = None;
+        let help = self.viewport.map_or(Scroll::UNKNOWN, |v| v.help);
+        let on_top = match action {
+            Action::Help(action) => Help::update(&mut self.help, action, help),
+            Action::List(action) if self.help.is_none() => self.apply(action).into(),
+            _ => Handled::NotConsumed,
+        };
+        match on_top.or_else(|| match action {
+            Action::Global(action) => global::handle(action, &mut self.help).into(),
+            _ => Handled::NotConsumed,
+        }) {
+            Handled::Consumed(effects) => Handled::Consumed(effects.and(self.results_to_fetch())),
+            Handled::NotConsumed => Handled::NotConsumed,
+        }
+    }
+
+    /// What the open viewer did: leaving the match brings the list back.
+    fn after_viewer(&mut self, handled: Handled) -> Handled {
+        let Handled::Consumed(mut effects) = handled else {
+            return handled;
+        };
+        if !effects.extract(|e| *e == Effect::Leave).is_empty() {
+            self.close();
+            effects = effects.and(self.results_to_fetch());
+        }
+        Handled::Consumed(effects)
+    }
+
+    /// Applies one of the list's own actions.
+    fn apply(&mut self, action: ListAction) -> Effects {
         match action {
-            Action::ListDown => self.select(self.selected.saturating_add(1)),
-            Action::ListUp => self.select(self.selected.saturating_sub(1)),
-            Action::ListPageDown => self.select(self.selected.saturating_add(self.page_rows())),
-            Action::ListPageUp => self.select(self.selected.saturating_sub(self.page_rows())),
-            Action::ListFirst => self.select(0),
-            Action::ListLast => self.select(usize::MAX),
-            Action::ListOpen => {
-                // Typing ends with the choice; the filter stays for the
-                // way back.
-                self.mode = Mode::Library;
-                self.request_open();
+            ListAction::Down => self.select(self.selected.saturating_add(1)),
+            ListAction::Up => self.select(self.selected.saturating_sub(1)),
+            ListAction::PageDown => self.select(self.selected.saturating_add(self.page_rows())),
+            ListAction::PageUp => self.select(self.selected.saturating_sub(self.page_rows())),
+            ListAction::First => self.select(0),
+            ListAction::Last => self.select(usize::MAX),
+            // Typing ends with the choice; the filter stays for the way
+            // back.
+            ListAction::Open => {
+                self.typing = false;
+                return self.open_selected();
             }
-            Action::ListFilter => self.mode = Mode::LibraryFilter,
-            Action::ListFilterType(c) if self.filter.chars().count() < FILTER_MAX => {
-                self.filter.push(c);
-                self.refilter();
-            }
-            Action::ListFilterBackspace => {
-                self.filter.pop();
-                self.refilter();
-            }
-            Action::ListFilterDone => self.mode = Mode::Library,
-            Action::ListFilterClear => {
-                if self.filter.is_empty() {
-                    self.message = Some("No filter to clear. / starts one; q quits.".to_owned());
-                } else {
-                    self.filter.clear();
+            ListAction::Filter => self.typing = true,
+            ListAction::FilterType(c) => {
+                if self.filter.chars().count() < FILTER_MAX {
+                    self.filter.push(c);
                     self.refilter();
                 }
             }
-            Action::ToggleSpoilers => self.spoilers = !self.spoilers,
-            Action::OpenHelp => self.mode = Mode::Help,
-            Action::CloseHelp => self.mode = Mode::Library,
-            Action::Suspend => self.suspend_requested = true,
-            Action::Quit => self.running = false,
-            _ => {}
+            ListAction::FilterBackspace => {
+                self.filter.pop();
+                self.refilter();
+            }
+            ListAction::FilterDone => self.typing = false,
+            ListAction::FilterClear => self.clear_filter(),
+            ListAction::ToggleSpoilers => self.spoilers = !self.spoilers,
+        }
+        Effects::none()
+    }
+
+    fn clear_filter(&mut self) {
+        if self.filter.is_empty() {
+            self.notice = Some(Notice::NoListFilter);
+        } else {
+            self.filter.clear();
+            self.refilter();
         }
     }
 
     fn page_rows(&self) -> usize {
-        self.page.unwrap_or(10).max(1)
+        self.viewport.map_or(10, |v| v.rows).max(1)
     }
 
     /// Moves the highlight to `index` of the shown rows (clamped), keeping
@@ -309,8 +318,8 @@ impl Picker {
     }
 
     /// Keeps the rows whose text holds every typed word (case and accents
-    /// ignored),
-    /// and the highlight on the same row when it is still listed.
+    /// ignored), and the highlight on the same row when it is still
+    /// listed.
     fn refilter(&mut self) {
         let current = self.shown.get(self.selected).copied();
         let words: Vec<String> = self.filter.split_whitespace().map(fold).collect();
@@ -324,30 +333,26 @@ impl Picker {
         self.scroll_to_selection();
     }
 
-    fn request_open(&mut self) {
+    /// Asks for the highlighted match to be loaded, or says why it cannot
+    /// be.
+    fn open_selected(&mut self) -> Effects {
         match self.shown.get(self.selected).map(|&r| self.rows[r]) {
-            Some(Row::Match(index)) => self.open_request = Some(index),
+            Some(Row::Match(index)) => {
+                let origin = self.catalog.entries[index].origin.clone();
+                return Effects::one(Effect::Open { index, origin });
+            }
             Some(Row::Unreadable(index)) => {
-                let reason = &self.catalog.unreadable[index].reason;
-                self.message = Some(format!("That file cannot be opened: {reason}"));
+                let reason = self.catalog.unreadable[index].reason.to_string();
+                self.notice = Some(Notice::CannotOpen { reason });
             }
-            None => {
-                self.message =
-                    Some("No match fits the filter. Esc, then Esc again, clears it.".to_owned());
-            }
+            None => self.notice = Some(Notice::NothingFits),
         }
+        Effects::none()
     }
 
-    /// The match the fan asked to open, once; the event loop loads it and
-    /// answers with [`Picker::opened`].
-    pub fn take_open_request(&mut self) -> Option<(usize, Origin)> {
-        let index = self.open_request.take()?;
-        Some((index, self.catalog.entries[index].origin.clone()))
-    }
-
-    /// The answer to an open request: the viewer opens on the match, where
-    /// the fan left it if they have been in it before; a match that does
-    /// not load stays in the list with the reason.
+    /// The answer to [`Effect::Open`]: the viewer opens on the match,
+    /// where the fan left it if they have been in it before; a match that
+    /// does not load stays in the list with the reason.
     pub fn opened(&mut self, index: usize, loaded: Result<Loaded, LoadError>) {
         match loaded {
             Ok(loaded) => {
@@ -363,52 +368,53 @@ impl Picker {
                     Origin::Bundled => None,
                     Origin::File(path) => Some(path.display().to_string()),
                 };
-                let app = App::new(replay, options)
-                    .with_keymap(self.keymap.clone())
-                    .with_palette(&self.palette)
-                    .with_sharing(Sharing {
-                        file,
-                        clipboard: self.clipboard,
-                    });
+                let setup = Setup {
+                    keymap: self.look.keymap.clone(),
+                    palette: self.look.palette.clone(),
+                    clipboard: self.clipboard,
+                };
+                let app = App::new(replay, options).with_setup(&setup).with_file(file);
                 self.viewer = Some((index, app));
             }
             Err(reason) => {
-                self.message = Some(format!("Could not open it: {reason}"));
-                self.results[index] = Known::Failed(reason.to_string());
+                let reason = reason.to_string();
+                self.notice = Some(Notice::CouldNotOpen {
+                    reason: reason.clone(),
+                });
+                self.results[index] = Known::Failed(reason);
             }
         }
     }
 
     /// Back from the viewer: remember the step and the spoiler setting.
-    fn close(&mut self, index: usize) {
-        if let Some((_, app)) = self.viewer.take() {
-            let state = app.state();
-            let label = match (state.phase(), state.clock()) {
-                (Phase::FullTime, _) => "FT".to_owned(),
-                (Phase::PreMatch, _) => "KO".to_owned(),
-                (Phase::Break(_), _) => state.phase().code().to_owned(),
-                (_, Some(clock)) => clock.display().to_string(),
-                (phase, None) => phase.code().to_owned(),
-            };
-            self.visits.insert(
-                index,
-                Visit {
-                    step: app.step(),
-                    label,
-                },
-            );
-            self.spoilers = app.spoilers_shown();
-            self.unsure_copies
-                .extend(app.unsure_copies().iter().cloned());
-        }
+    fn close(&mut self) {
+        let Some((index, app)) = self.viewer.take() else {
+            return;
+        };
+        let state = app.state();
+        let label = match (state.phase(), state.clock()) {
+            (Phase::FullTime, _) => "FT".to_owned(),
+            (Phase::PreMatch, _) => "KO".to_owned(),
+            (Phase::Break(_), _) => state.phase().code().to_owned(),
+            (_, Some(clock)) => clock.display().to_string(),
+            (phase, None) => phase.code().to_owned(),
+        };
+        self.visits.insert(
+            index,
+            Visit {
+                step: app.step(),
+                label,
+            },
+        );
+        self.spoilers = app.spoilers_shown();
     }
 
     /// Matches on screen whose result the list does not know, while
-    /// results are shown; each is asked for once (marked pending), and
+    /// results are shown: each is asked for once (marked pending), and
     /// the event loop answers with [`Picker::set_result`].
-    pub fn wanted_results(&mut self) -> Vec<(usize, Origin)> {
+    fn results_to_fetch(&mut self) -> Effects {
         if !self.spoilers || self.viewer.is_some() {
-            return Vec::new();
+            return Effects::none();
         }
         let page = self.page_rows();
         let mut wanted = Vec::new();
@@ -420,7 +426,11 @@ impl Picker {
                 wanted.push((index, self.catalog.entries[index].origin.clone()));
             }
         }
-        wanted
+        if wanted.is_empty() {
+            Effects::none()
+        } else {
+            Effects::one(Effect::FetchResults(wanted))
+        }
     }
 
     /// A result found for a match (or why it could not be).
@@ -433,17 +443,16 @@ impl Picker {
         }
     }
 
-    /// Tells the list the screen's size, so that paging moves by what is
-    /// on screen; the event loop calls it before every frame.
-    pub fn set_viewport(&mut self, width: u16, height: u16) {
-        if let Some((_, app)) = &mut self.viewer {
-            app.set_viewport(width, height);
-        }
-        let page = view::list_rows(ratatui::layout::Rect::new(0, 0, width, height));
-        if self.page != Some(page) {
-            self.page = Some(page);
+    /// Tells the list the layout facts of the frame just drawn (see
+    /// [`view::measure`]), so that paging moves by what is on screen; the
+    /// results of rows that came into view are asked for.
+    pub fn set_viewport(&mut self, viewport: ListViewport) -> Effects {
+        let rows_changed = self.viewport.map(|v| v.rows) != Some(viewport.rows);
+        self.viewport = Some(viewport);
+        if rows_changed {
             self.scroll_to_selection();
         }
+        self.results_to_fetch()
     }
 
     /// The open viewer, if a match is open.
@@ -451,23 +460,9 @@ impl Picker {
         self.viewer.as_ref().map(|(_, app)| app)
     }
 
-    /// The open viewer, to drive its autoplay.
+    /// The open viewer, to drive its autoplay and tell it its layout.
     pub fn viewer_mut(&mut self) -> Option<&mut App> {
         self.viewer.as_mut().map(|(_, app)| app)
-    }
-
-    /// Whether the fan asked to suspend (Ctrl-Z) since the last call.
-    pub fn take_suspend_request(&mut self) -> bool {
-        let viewer = self
-            .viewer
-            .as_mut()
-            .is_some_and(|(_, app)| app.take_suspend_request());
-        std::mem::take(&mut self.suspend_requested) || viewer
-    }
-
-    /// Whether the list should keep running.
-    pub fn is_running(&self) -> bool {
-        self.running
     }
 
     /// What was scanned.
@@ -508,6 +503,11 @@ impl Picker {
         &self.filter
     }
 
+    /// Whether the fan is typing the filter.
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
     /// Whether results are shown.
     pub fn spoilers_shown(&self) -> bool {
         self.spoilers
@@ -528,14 +528,24 @@ impl Picker {
         !self.visits.is_empty()
     }
 
-    /// A one-off note for the footer.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    /// The footer's one-off notice.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The notice in words, with the keys in force.
+    pub fn message(&self) -> Option<String> {
+        self.notice.as_ref().map(|n| n.text(self.keymap()))
+    }
+
+    /// The open help screen, if any.
+    pub fn help(&self) -> Option<&Help> {
+        self.help.as_ref()
     }
 
     /// The list's styles.
     pub fn theme(&self) -> &Theme {
-        &self.theme
+        &self.look.theme
     }
 
     /// The colour mode matches open in.

@@ -4,6 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{ColorSpec, Palette};
 use crate::model::{Card, MatchInfo, Rgb, Side, Team};
 
 /// How much colour the terminal shows.
@@ -45,7 +46,7 @@ impl ColorMode {
 }
 
 /// The 16 ANSI colours with the RGB values xterm gives them, to find the
-/// nearest one to a team colour.
+/// nearest one to a team colour, in the order of [`crate::config::Ansi`].
 const ANSI: [(Color, Rgb); 16] = [
     (Color::Black, Rgb(0, 0, 0)),
     (Color::Red, Rgb(205, 0, 0)),
@@ -133,112 +134,14 @@ fn nearest_ansi(rgb: Rgb) -> Color {
         .map_or(Color::Reset, |(c, _)| *c)
 }
 
-/// A colour a config file names: one of the 16 terminal colours, which
-/// every colour terminal shows as it is, or `#RRGGBB`, shown as it is in
-/// 24-bit colour and as the nearest of the 16 otherwise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColorSpec {
-    /// A terminal colour by name.
-    Named(Color),
-    /// An exact colour.
-    Rgb(Rgb),
-}
-
-/// The names a config file may give the 16 terminal colours, in
-/// the order of the xterm colour table above.
-pub const COLOR_NAMES: [&str; 16] = [
-    "black",
-    "red",
-    "green",
-    "yellow",
-    "blue",
-    "magenta",
-    "cyan",
-    "gray",
-    "dark_gray",
-    "light_red",
-    "light_green",
-    "light_yellow",
-    "light_blue",
-    "light_magenta",
-    "light_cyan",
-    "white",
-];
-
-impl ColorSpec {
-    /// Reads `cyan`, `dark_gray` (or `dark-gray`, `DarkGray`) or
-    /// `#3A3E4A`; `None` for anything else.
-    pub fn parse(text: &str) -> Option<Self> {
-        if text.starts_with('#') {
-            return Rgb::from_hex(text).map(ColorSpec::Rgb);
-        }
-        let squashed: String = text
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        let squashed = squashed.replace("grey", "gray");
-        COLOR_NAMES
-            .iter()
-            .position(|name| name.replace('_', "") == squashed)
-            .map(|i| ColorSpec::Named(ANSI[i].0))
-    }
-
-    /// The colour to draw with in `mode` (`None` in [`ColorMode::None`]).
-    fn resolve(self, mode: ColorMode) -> Option<Color> {
-        match (self, mode) {
-            (_, ColorMode::None) => None,
-            (ColorSpec::Named(color), _) => Some(color),
-            (ColorSpec::Rgb(Rgb(r, g, b)), ColorMode::TrueColor) => Some(Color::Rgb(r, g, b)),
-            (ColorSpec::Rgb(rgb), ColorMode::Basic) => Some(nearest_of_all(rgb)),
-        }
-    }
-}
-
-impl std::fmt::Display for ColorSpec {
-    /// The form [`ColorSpec::parse`] reads.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ColorSpec::Rgb(Rgb(r, g, b)) => write!(f, "#{r:02X}{g:02X}{b:02X}"),
-            ColorSpec::Named(color) => {
-                let i = ANSI.iter().position(|(c, _)| c == color).unwrap_or(0);
-                f.write_str(COLOR_NAMES[i])
-            }
-        }
-    }
-}
-
-/// The colours a fan may change, each `None` for touchline's own.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Palette {
-    /// Keys in the footer and help, and the played part of the progress
-    /// bar (cyan).
-    pub accent: Option<ColorSpec>,
-    /// Secondary text and panel frames (dark grey).
-    pub dim: Option<ColorSpec>,
-    /// The background of the current moment on the timeline.
-    pub highlight: Option<ColorSpec>,
-    /// Goals, and the play sign while autoplay runs (light green).
-    pub goal: Option<ColorSpec>,
-    /// Shirt colours by team name (any case), for files that give none,
-    /// as StatsBomb files do, or to change those they give.
-    pub teams: Vec<(String, Rgb)>,
-}
-
-impl Palette {
-    /// Touchline's own colours, as a config file writes them.
-    pub const DEFAULTS: [(&'static str, ColorSpec); 4] = [
-        ("accent", ColorSpec::Named(Color::Cyan)),
-        ("dim", ColorSpec::Named(Color::DarkGray)),
-        ("highlight", ColorSpec::Rgb(Rgb(58, 62, 74))),
-        ("goal", ColorSpec::Named(Color::LightGreen)),
-    ];
-
-    fn team(&self, name: &str) -> Option<Rgb> {
-        self.teams
-            .iter()
-            .find(|(team, _)| team.to_lowercase() == name.to_lowercase())
-            .map(|(_, rgb)| *rgb)
+/// The colour to draw `spec` with in `mode` (`None` in
+/// [`ColorMode::None`]).
+fn resolve(spec: ColorSpec, mode: ColorMode) -> Option<Color> {
+    match (spec, mode) {
+        (_, ColorMode::None) => None,
+        (ColorSpec::Named(color), _) => Some(ANSI[color.index()].0),
+        (ColorSpec::Rgb(Rgb(r, g, b)), ColorMode::TrueColor) => Some(Color::Rgb(r, g, b)),
+        (ColorSpec::Rgb(rgb), ColorMode::Basic) => Some(nearest_of_all(rgb)),
     }
 }
 
@@ -287,7 +190,7 @@ impl Theme {
     /// used whatever the palette says.
     pub fn with_palette(mode: ColorMode, info: &MatchInfo, palette: &Palette) -> Self {
         let pick = |chosen: Option<ColorSpec>, default: Color| {
-            chosen.and_then(|c| c.resolve(mode)).unwrap_or(default)
+            chosen.and_then(|c| resolve(c, mode)).unwrap_or(default)
         };
         let team = |side: Side| {
             let team = info.team(side);
@@ -298,7 +201,7 @@ impl Theme {
             teams: [team(Side::Home), team(Side::Away)],
             accent: pick(palette.accent, Color::Cyan),
             dim: pick(palette.dim, Color::DarkGray),
-            highlight: palette.highlight.and_then(|c| c.resolve(mode)),
+            highlight: palette.highlight.and_then(|c| resolve(c, mode)),
             goal: pick(palette.goal, Color::LightGreen),
         }
     }
@@ -524,30 +427,22 @@ mod tests {
     }
 
     #[test]
-    fn colour_specs_read_names_and_hex_and_write_them_back() {
-        assert_eq!(
-            ColorSpec::parse("cyan"),
-            Some(ColorSpec::Named(Color::Cyan))
-        );
-        assert_eq!(
-            ColorSpec::parse("Dark-Grey"),
-            Some(ColorSpec::Named(Color::DarkGray))
-        );
-        assert_eq!(
-            ColorSpec::parse("LightBlue"),
-            Some(ColorSpec::Named(Color::LightBlue))
-        );
-        assert_eq!(
-            ColorSpec::parse("#3a3e4A"),
-            Some(ColorSpec::Rgb(Rgb(58, 62, 74)))
-        );
-        for bad in ["", "#12345", "#GGGGGG", "teal", "#1234567"] {
-            assert_eq!(ColorSpec::parse(bad), None, "{bad:?}");
+    fn named_colours_are_the_terminal_s_own() {
+        use crate::config::Ansi;
+        for (i, ansi) in Ansi::ALL.into_iter().enumerate() {
+            assert_eq!(ansi.index(), i);
         }
-        for name in COLOR_NAMES {
-            let spec = ColorSpec::parse(name).unwrap();
-            assert_eq!(spec.to_string(), name);
-        }
+        let spec = |name| ColorSpec::parse(name).unwrap();
+        assert_eq!(resolve(spec("cyan"), ColorMode::Basic), Some(Color::Cyan));
+        assert_eq!(
+            resolve(spec("Dark-Grey"), ColorMode::TrueColor),
+            Some(Color::DarkGray)
+        );
+        assert_eq!(
+            resolve(spec("LightBlue"), ColorMode::Basic),
+            Some(Color::LightBlue)
+        );
+        assert_eq!(resolve(spec("white"), ColorMode::None), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ use ratatui::widgets::Widget;
 use crate::model::{Event, Period, Side};
 use crate::replay::Replay;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::Panel;
+use crate::tui::widgets::panel::Panel;
 
 /// What fills the screen below the scoreboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -262,7 +262,7 @@ fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, line: &Line<'_>) {
     if y < area.top() || y >= area.bottom() || x < area.left() || x >= area.right() {
         return;
     }
-    super::widgets::set_line(buf, x, y, line, area.right() - x);
+    crate::tui::widgets::line::set_line(buf, x, y, line, area.right() - x);
 }
 
 #[cfg(test)]

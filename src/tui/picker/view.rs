@@ -4,6 +4,8 @@
 //! the [`Picker`] in, a frame out. Columns give way as the screen narrows
 //! (competition, then date, then the rest) down to the highlighted match
 //! alone on one line.
+//!
+//! [`measure`] gives the list the layout facts it pages by.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,11 +13,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Known, Picker, Row};
+use super::{Known, ListViewport, Picker, Row};
 use crate::library::{Entry, Format, display_relative};
 use crate::model::FinalResult;
 use crate::text;
-use crate::tui::keymap::Mode;
+use crate::tui::keymap::Section;
+use crate::tui::notice::Cue;
+use crate::tui::viewport::Scroll;
 use crate::tui::widgets::{HelpWidget, draw_line, draw_str, fit_line, hints, line_width, panel_in};
 
 /// Where each part goes on a screen of a given size.
@@ -73,6 +77,16 @@ pub fn list_rows(area: Rect) -> usize {
     Plan::new(area).list.height as usize
 }
 
+/// The layout facts of `picker`'s list drawn on `area`: a page of rows,
+/// and how the help scrolls there.
+pub fn measure(picker: &Picker, area: Rect) -> ListViewport {
+    let (page, max) = HelpWidget::library(picker.theme(), picker.keymap(), 0).scroll_range(area);
+    ListViewport {
+        rows: list_rows(area),
+        help: Scroll { page, max },
+    }
+}
+
 /// The widths of a match row's columns at `width`; 0 for a column left
 /// out.
 #[derive(Clone, Copy, Debug)]
@@ -122,9 +136,20 @@ fn result_text(result: &FinalResult) -> String {
     }
 }
 
-impl Picker {
+/// Draws the match list of a [`Picker`] (or, with a match open, its
+/// viewer).
+pub struct ListWidget<'a> {
+    picker: &'a Picker,
+}
+
+impl<'a> ListWidget<'a> {
+    /// The list of `picker`.
+    pub fn new(picker: &'a Picker) -> Self {
+        Self { picker }
+    }
+
     fn match_line(&self, index: usize, entry: &Entry, columns: Columns) -> Vec<Span<'static>> {
-        let theme = self.theme();
+        let theme = self.picker.theme();
         let mut spans = Vec::new();
         let gap = || Span::raw(" ".repeat(GAP));
         if columns.date > 0 {
@@ -153,7 +178,7 @@ impl Picker {
         ));
         if columns.score > 0 {
             spans.push(gap());
-            let (score, style) = match self.result(index) {
+            let (score, style) = match self.picker.result(index) {
                 Known::Result(result) => (result_text(result), theme.goal()),
                 Known::Unknown | Known::Pending => ("…".to_owned(), theme.dim()),
                 Known::Failed(_) => ("?".to_owned(), theme.error()),
@@ -163,6 +188,7 @@ impl Picker {
         if columns.seen > 0 {
             spans.push(gap());
             let seen = self
+                .picker
                 .visit(index)
                 .map(|v| format!("◷ {}", v.label))
                 .unwrap_or_default();
@@ -172,8 +198,8 @@ impl Picker {
     }
 
     fn row_line(&self, row: Row, width: usize, columns: Columns) -> Line<'static> {
-        let theme = self.theme();
-        let catalog = self.catalog();
+        let theme = self.picker.theme();
+        let catalog = self.picker.catalog();
         match row {
             Row::Match(index) => {
                 Line::from(self.match_line(index, &catalog.entries[index], columns))
@@ -201,42 +227,56 @@ impl Picker {
             return;
         }
         let width = rect.width as usize;
-        let columns = Columns::new(width, self.spoilers_shown(), self.visited());
+        let columns = Columns::new(width, self.picker.spoilers_shown(), self.picker.visited());
         let rows = rect.height as usize;
         // The highlight is always on screen, whatever the state's offset.
-        let selected = self.selected();
-        let mut offset = self.offset().min(selected);
+        let selected = self.picker.selected();
+        let mut offset = self.picker.offset().min(selected);
         if selected >= offset + rows {
             offset = selected + 1 - rows;
         }
-        for (i, &row) in self.shown().iter().skip(offset).take(rows).enumerate() {
+        for (i, &row) in self
+            .picker
+            .shown()
+            .iter()
+            .skip(offset)
+            .take(rows)
+            .enumerate()
+        {
             let y = rect.y + i as u16;
             let current = offset + i == selected;
             let mut spans = vec![Span::raw(if current { "▶ " } else { "  " })];
             spans.extend(
-                self.row_line(self.rows()[row], width.saturating_sub(MARK), columns)
+                self.row_line(self.picker.rows()[row], width.saturating_sub(MARK), columns)
                     .spans,
             );
             let line = fit_line(Line::from(spans), width);
             if current {
-                buf.set_style(Rect::new(rect.x, y, rect.width, 1), self.theme().current());
+                buf.set_style(
+                    Rect::new(rect.x, y, rect.width, 1),
+                    self.picker.theme().current(),
+                );
             }
             draw_line(buf, rect, rect.x, y, &line);
         }
-        if self.shown().is_empty() {
+        if self.picker.shown().is_empty() {
             draw_str(
                 buf,
                 rect,
                 rect.x,
                 rect.y,
                 "No match has every word of the filter.",
-                self.theme().dim(),
+                self.picker.theme().dim(),
             );
         }
     }
 
     fn render_header(&self, rect: Rect, buf: &mut Buffer) {
-        let columns = Columns::new(rect.width as usize, self.spoilers_shown(), self.visited());
+        let columns = Columns::new(
+            rect.width as usize,
+            self.picker.spoilers_shown(),
+            self.picker.visited(),
+        );
         let mut spans = vec![Span::raw(" ".repeat(MARK))];
         let gap = || Span::raw(" ".repeat(GAP));
         if columns.date > 0 {
@@ -257,7 +297,7 @@ impl Picker {
             spans.push(Span::raw(text::fit("Left at", columns.seen)));
         }
         let line = fit_line(
-            Line::from(spans).style(self.theme().dim()),
+            Line::from(spans).style(self.picker.theme().dim()),
             rect.width as usize,
         );
         draw_line(buf, rect, rect.x, rect.y, &line);
@@ -265,11 +305,12 @@ impl Picker {
 
     /// "12 of 3,001 matches · 2 unreadable".
     fn count_line(&self) -> String {
-        let total = self.catalog().entries.len();
+        let total = self.picker.catalog().entries.len();
         let shown = self
+            .picker
             .shown()
             .iter()
-            .filter(|&&r| matches!(self.rows()[r], Row::Match(_)))
+            .filter(|&&r| matches!(self.picker.rows()[r], Row::Match(_)))
             .count();
         let noun = if total == 1 { "match" } else { "matches" };
         let mut line = if shown == total {
@@ -281,7 +322,7 @@ impl Picker {
                 text::thousands(total as u64)
             )
         };
-        let bad = self.catalog().unreadable.len();
+        let bad = self.picker.catalog().unreadable.len();
         if bad > 0 {
             line.push_str(&format!(" · {} unreadable", text::thousands(bad as u64)));
         }
@@ -289,29 +330,32 @@ impl Picker {
     }
 
     fn render_filter(&self, rect: Rect, buf: &mut Buffer) {
-        let theme = self.theme();
+        let theme = self.picker.theme();
         let count = self.count_line();
-        let typing = self.mode() == Mode::LibraryFilter;
-        let line = if typing {
+        let keymap = self.picker.keymap();
+        let line = if self.picker.typing() {
             Line::from(vec![
-                Span::styled("/ ", theme.key()),
+                Span::styled(format!("{} ", Cue::ListFilterKey.text(keymap)), theme.key()),
                 Span::styled(
-                    text::sanitize_line(self.filter()).into_owned(),
+                    text::sanitize_line(self.picker.filter()).into_owned(),
                     theme.strong(),
                 ),
                 Span::styled("▏", theme.key()),
             ])
-        } else if !self.filter().is_empty() {
+        } else if !self.picker.filter().is_empty() {
             Line::from(vec![
                 Span::styled("filter: ", theme.dim()),
                 Span::styled(
-                    text::sanitize_line(self.filter()).into_owned(),
+                    text::sanitize_line(self.picker.filter()).into_owned(),
                     theme.strong(),
                 ),
-                Span::styled(" · Esc clears", theme.dim()),
+                Span::styled(
+                    format!(" · {}", Cue::ClearsFilter(Section::Library).text(keymap)),
+                    theme.dim(),
+                ),
             ])
         } else {
-            Line::styled("/ filters by date, team or competition", theme.dim())
+            Line::styled(Cue::ListFilter.text(keymap), theme.dim())
         };
         let width = rect.width as usize;
         let count_w = text::width(&count);
@@ -327,9 +371,9 @@ impl Picker {
     /// A line about the highlighted row: its file and what the list does
     /// not know about it.
     fn details_line(&self) -> Option<Line<'static>> {
-        let theme = self.theme();
-        let catalog = self.catalog();
-        let row = self.rows()[*self.shown().get(self.selected())?];
+        let theme = self.picker.theme();
+        let catalog = self.picker.catalog();
+        let row = self.picker.rows()[*self.picker.shown().get(self.picker.selected())?];
         let line = match row {
             Row::Match(index) => {
                 let entry = &catalog.entries[index];
@@ -357,7 +401,7 @@ impl Picker {
                         theme.dim(),
                     ));
                 }
-                if let Known::Failed(reason) = self.result(index) {
+                if let Known::Failed(reason) = self.picker.result(index) {
                     spans.push(Span::styled(
                         format!(" · does not load: {}", text::sanitize_line(reason)),
                         theme.error(),
@@ -381,20 +425,25 @@ impl Picker {
     }
 
     fn render_frame(&self, rect: Rect, buf: &mut Buffer) {
-        let theme = self.theme();
-        let root = text::sanitize_line(&self.catalog().root.display().to_string()).into_owned();
+        let theme = self.picker.theme();
+        let root =
+            text::sanitize_line(&self.picker.catalog().root.display().to_string()).into_owned();
         let room = (rect.width as usize).saturating_sub(8);
-        let status = if self.spoilers_shown() {
-            "spoilers shown · s to hide"
-        } else {
-            "spoilers hidden · s to show"
-        };
-        let status = if text::width(status) + 20 <= room {
-            status
-        } else if self.spoilers_shown() {
+        let shown = self.picker.spoilers_shown();
+        let state = if shown {
             "spoilers shown"
         } else {
             "spoilers hidden"
+        };
+        let cue = Cue::Spoilers {
+            section: Section::Library,
+            shown,
+        };
+        let full = format!("{state} · {}", cue.text(self.picker.keymap()));
+        let status = if text::width(&full) + 20 <= room {
+            full.as_str()
+        } else {
+            state
         };
         let title_room = room.saturating_sub(text::width(status) + 4);
         let title = text::truncate(&format!("Matches in {root}"), title_room).into_owned();
@@ -410,12 +459,19 @@ impl Picker {
     }
 }
 
+// `&Picker` so that drawing borrows the state, as for `&App`.
 impl Widget for &Picker {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        ListWidget::new(self).render(area, buf);
+    }
+}
+
+impl Widget for ListWidget<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
             return;
         }
-        if let Some(app) = self.viewer() {
+        if let Some(app) = self.picker.viewer() {
             app.render(area, buf);
             return;
         }
@@ -441,23 +497,29 @@ impl Widget for &Picker {
         }
         if let Some(rect) = plan.footer {
             let width = rect.width as usize;
-            let line = match self.message() {
+            let line = match self.picker.message() {
                 Some(message) => fit_line(
                     Line::from(vec![
                         Span::raw(" "),
                         Span::styled(
-                            text::sanitize_line(message).into_owned(),
-                            self.theme().strong(),
+                            text::sanitize_line(&message).into_owned(),
+                            self.picker.theme().strong(),
                         ),
                     ]),
                     width,
                 ),
-                None => hints(self.theme(), self.keymap(), self.mode(), width),
+                None => hints(
+                    self.picker.theme(),
+                    self.picker.keymap(),
+                    self.picker.section(),
+                    width,
+                ),
             };
             draw_line(buf, rect, rect.x, rect.y, &line);
         }
-        if self.mode() == Mode::Help {
-            HelpWidget::library(self.theme(), self.keymap()).render(area, buf);
+        if let Some(help) = self.picker.help() {
+            HelpWidget::library(self.picker.theme(), self.picker.keymap(), help.scroll())
+                .render(area, buf);
         }
     }
 }

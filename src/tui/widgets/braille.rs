@@ -188,7 +188,7 @@ impl Braille {
         let column = ((x - left) * resolution.0 / width) as u16 + area.left();
         let row = ((top - y) * resolution.1 / height) as u16 + area.top();
         if buf.area.contains((column, row).into()) {
-            super::set_line(buf, column, row, line, area.right() - column);
+            super::line::set_line(buf, column, row, line, area.right() - column);
         }
     }
 }

@@ -8,11 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Panel, draw_line, fit_line, moment, panel};
+use super::line::{draw_line, fit_line};
+use super::moment;
+use super::panel::{Panel, panel_in};
 use crate::model::{Detail, Event, Quote, Side};
 use crate::text;
 use crate::text::wrap;
 use crate::tui::app::App;
+use crate::tui::notice::Cue;
 use crate::tui::theme::Theme;
 
 /// Draws the commentary of an [`App`].
@@ -401,7 +404,7 @@ impl Widget for CommentaryWidget<'_> {
             } else {
                 "Commentary"
             };
-            panel(title, app).render(area, buf);
+            panel_in(title, app.theme()).render(area, buf);
         }
         let body = Self::body(area);
         if body.is_empty() {
@@ -421,10 +424,10 @@ impl Widget for CommentaryWidget<'_> {
         };
         let below = lines.len().saturating_sub(scroll + rows);
         if let Some(last) = shown.last_mut().filter(|_| below > 0 && rows >= 2) {
-            *last = note(format!("▾ {} more lines · PgDn", below + 1));
+            *last = note(Cue::MoreBelow(below + 1).text(app.keymap()));
         }
         if let Some(first) = shown.first_mut().filter(|_| scroll > 0 && rows >= 3) {
-            *first = note(format!("▴ {} lines above · PgUp", scroll + 1));
+            *first = note(Cue::MoreAbove(scroll + 1).text(app.keymap()));
         }
         for (i, line) in shown.iter().enumerate() {
             draw_line(buf, body, body.x, body.y + i as u16, line);
@@ -445,7 +448,7 @@ mod tests {
         ];
         let lines = wrap_spans(spans, 14);
         for line in &lines {
-            assert!(super::super::line_width(line) <= 14);
+            assert!(crate::tui::widgets::line::line_width(line) <= 14);
         }
         let text: Vec<String> = lines
             .iter()

@@ -9,12 +9,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line};
+use super::line::{draw_line, fit_line};
 use crate::model::Side;
 use crate::text;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, ViewerAction};
 use crate::tui::app::App;
-use crate::tui::keymap::{Command, Mode};
+use crate::tui::keymap::{Command, Section};
 
 /// Draws the filter menu of an [`App`].
 pub struct FilterMenuWidget<'a> {
@@ -33,8 +33,8 @@ impl<'a> FilterMenuWidget<'a> {
         let theme = self.app.theme();
         let info = &self.app.replay().game().info;
         match action {
-            Action::FilterHome | Action::FilterAway => {
-                let side = if action == Action::FilterHome {
+            Action::Viewer(ViewerAction::FilterHome | ViewerAction::FilterAway) => {
+                let side = if action == Action::Viewer(ViewerAction::FilterHome) {
                     Side::Home
                 } else {
                     Side::Away
@@ -44,7 +44,7 @@ impl<'a> FilterMenuWidget<'a> {
                     theme.text(),
                 )
             }
-            Action::FilterPlayer => match self.app.moment_player() {
+            Action::Viewer(ViewerAction::FilterPlayer) => match self.app.moment_player() {
                 Some(name) => (
                     text::sanitize_line(text::surname(&name)).into_owned(),
                     theme.text(),
@@ -71,7 +71,7 @@ impl Widget for FilterMenuWidget<'_> {
         }
         let mut spans = vec![Span::styled(" Only: ", theme.strong())];
         let keymap = self.app.keymap();
-        for binding in keymap.bindings(Mode::Filter) {
+        for binding in keymap.bindings(Section::Filter) {
             let (Some((_, hint)), Command::Do(action)) = (binding.hint, binding.command) else {
                 continue;
             };

@@ -8,10 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line};
-use crate::tui::action::Action;
+use super::line::{draw_line, fit_line};
+use crate::tui::action::{Action, Global};
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, Command, Keymap, Mode};
+use crate::tui::keymap::{Binding, Command, Keymap, Section};
 use crate::tui::theme::Theme;
 
 /// Draws the footer of an [`App`].
@@ -26,21 +26,21 @@ impl<'a> FooterWidget<'a> {
     }
 }
 
-/// The hints of `mode`'s bindings that fit in `width` columns, in table
+/// The hints of `section`'s bindings that fit in `width` columns, in table
 /// order, skipping those that do not fit. The keys for quitting and for
 /// help are kept whatever the width and come last, help at the very end:
 /// it leads to all the others, and a fan should never have to guess how
 /// to leave. The keys are the ones in force (see
 /// [`Keymap::hint_keys`](crate::tui::keymap::Keymap::hint_keys)).
-pub fn hints(theme: &Theme, keymap: &Keymap, mode: Mode, width: usize) -> Line<'static> {
+pub fn hints(theme: &Theme, keymap: &Keymap, section: Section, width: usize) -> Line<'static> {
     // 0 for most, 1 for quit, 2 for help: the order they end the line in.
     let rank = |b: &Binding| match b.command {
-        Command::Do(Action::Quit) => 1,
-        Command::Do(Action::OpenHelp) => 2,
+        Command::Do(Action::Global(Global::Quit)) => 1,
+        Command::Do(Action::Global(Global::OpenHelp)) => 2,
         _ => 0,
     };
     let mut hints: Vec<(String, &str, u8)> = keymap
-        .bindings(mode)
+        .bindings(section)
         .filter_map(|b| Some((keymap.hint_keys(b)?, b.hint?.1, rank(b))))
         .collect();
     // Stable, so the others keep their table order.
@@ -89,10 +89,7 @@ impl Widget for FooterWidget<'_> {
         let problem = self.app.live().and_then(|live| live.problem.as_deref());
         let line = match (self.app.message(), problem, self.app.search_status()) {
             (Some(message), ..) => fit_line(
-                Line::from(vec![
-                    Span::raw(" "),
-                    Span::styled(message.to_owned(), theme.strong()),
-                ]),
+                Line::from(vec![Span::raw(" "), Span::styled(message, theme.strong())]),
                 width,
             ),
             // Until the file is good again, the status line says why the
@@ -109,10 +106,10 @@ impl Widget for FooterWidget<'_> {
                 let used = crate::text::width(&search);
                 let mut spans = vec![Span::styled(search, theme.hit())];
                 let rest = width.saturating_sub(used);
-                spans.extend(hints(theme, self.app.keymap(), self.app.mode(), rest).spans);
+                spans.extend(hints(theme, self.app.keymap(), self.app.section(), rest).spans);
                 fit_line(Line::from(spans), width)
             }
-            (None, None, None) => hints(theme, self.app.keymap(), self.app.mode(), width),
+            (None, None, None) => hints(theme, self.app.keymap(), self.app.section(), width),
         };
         draw_line(buf, area, area.x, area.y, &line);
     }

@@ -1,7 +1,7 @@
 //! The help screen, generated from the keymap table: every binding of
-//! every mode of one screen (the viewer's, or the match list's), with its
-//! keys and description, so it cannot disagree with what the keys do.
-//! Keys that work the same in every mode are listed once, under
+//! every section of one screen (the viewer's, or the match list's), with
+//! its keys and description, so it cannot disagree with what the keys do.
+//! Keys that work the same in every section are listed once, under
 //! "Anywhere". For the viewer, notes on how the pitch view steps and on
 //! the mouse, and a legend of the timeline's symbols follow. When it is
 //! taller than the screen it scrolls, and its bottom border says so.
@@ -11,19 +11,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{draw_line, draw_str, fit_line, panel_in};
+use super::line::{draw_line, draw_str, fit_line};
+use super::panel::panel_in;
 use crate::model::Card;
 use crate::text;
 use crate::text::wrap;
 use crate::tui::app::App;
-use crate::tui::keymap::{Binding, Command, Key, Keymap, Mode};
+use crate::tui::keymap::{Binding, Command, Key, Keymap, Section};
+use crate::tui::notice::Cue;
 use crate::tui::theme::Theme;
 
 /// Draws the help screen over the whole area.
 pub struct HelpWidget<'a> {
     theme: &'a Theme,
     keymap: &'a Keymap,
-    modes: &'static [Mode],
+    sections: &'static [Section],
     viewer: bool,
     /// Lines scrolled off the top.
     scroll: usize,
@@ -45,10 +47,6 @@ const LEGEND: [(&str, &str); 13] = [
     ("▸", "search hit"),
     ("✦", "your mark"),
 ];
-
-/// How stepping differs on the pitch view (see [`App`]'s module notes);
-/// short enough to fit on one line under the replay keys at 80x24.
-const PITCH_NOTE: &str = "Pitch view: ←→ and play go action by action.";
 
 /// What the mouse does, for the help's first column.
 const MOUSE_NOTE: &str =
@@ -78,34 +76,34 @@ impl<'a> HelpWidget<'a> {
         Self {
             theme: app.theme(),
             keymap: app.keymap(),
-            modes: &Mode::VIEWER,
+            sections: &Section::VIEWER,
             viewer: true,
             scroll: app.help_scroll(),
         }
     }
 
-    /// The match list's help screen.
-    pub fn library(theme: &'a Theme, keymap: &'a Keymap) -> Self {
+    /// The match list's help screen, scrolled `scroll` lines.
+    pub fn library(theme: &'a Theme, keymap: &'a Keymap, scroll: usize) -> Self {
         Self {
             theme,
             keymap,
-            modes: &Mode::LIBRARY,
+            sections: &Section::LIBRARY,
             viewer: false,
-            scroll: 0,
+            scroll,
         }
     }
 
-    /// The keys that do the same in every mode this screen lists, with
+    /// The keys that do the same in every section this screen lists, with
     /// what they do (Ctrl-C and Ctrl-Z, unless a config file changed
     /// them): listed once, under "Anywhere", rather than in every section.
     fn anywhere(&self) -> Vec<(Key, Command, &'static str)> {
-        let Some((&first, rest)) = self.modes.split_first() else {
+        let Some((&first, rest)) = self.sections.split_first() else {
             return Vec::new();
         };
         let everywhere = |key: Key, command: Command| {
-            rest.iter().all(|&mode| {
+            rest.iter().all(|&section| {
                 self.keymap
-                    .bindings(mode)
+                    .bindings(section)
                     .any(|b| b.command == command && b.keys.contains(&key))
             })
         };
@@ -167,20 +165,20 @@ impl<'a> HelpWidget<'a> {
         lines
     }
 
-    /// One mode's section: heading, then a row per binding (a binding
-    /// whose keys all work anywhere is left to that section).
-    fn section(&self, mode: Mode, width: usize) -> Vec<Line<'static>> {
+    /// One section's part: heading, then a row per binding (a binding
+    /// whose keys all work anywhere is left to that part).
+    fn section(&self, section: Section, width: usize) -> Vec<Line<'static>> {
         let anywhere = self.anywhere();
         let rows = self
             .keymap
-            .bindings(mode)
+            .bindings(section)
             .map(|b| (Self::keys(b, &anywhere), b.description))
             .filter(|(keys, _)| !keys.is_empty())
             .collect();
-        self.rows(mode.title(), rows, width)
+        self.rows(&self.keymap.title(section), rows, width)
     }
 
-    /// The keys that work in every mode.
+    /// The keys that work in every section.
     fn anywhere_section(&self, width: usize) -> Option<Vec<Line<'static>>> {
         let rows: Vec<(String, &'static str)> = self
             .anywhere()
@@ -250,13 +248,13 @@ impl<'a> HelpWidget<'a> {
                 .collect()
         };
         let mut sections: Vec<Vec<Line<'static>>> = self
-            .modes
+            .sections
             .iter()
             .enumerate()
-            .map(|(i, &mode)| self.section(mode, if i == 0 { widths[0] } else { last }))
+            .map(|(i, &section)| self.section(section, if i == 0 { widths[0] } else { last }))
             .collect();
         if let Some(replay) = sections.first_mut().filter(|_| self.viewer) {
-            replay.extend(notes(PITCH_NOTE, widths[0]));
+            replay.extend(notes(&Cue::PitchSteps.text(self.keymap), widths[0]));
             replay.extend(notes(MOUSE_NOTE, widths[0]));
         }
         sections.extend(self.anywhere_section(last));
@@ -357,15 +355,15 @@ impl Widget for HelpWidget<'_> {
         }
         if overflow > 0 && rect.height >= 3 {
             // The bottom border says which way there is more.
-            let note = match (scroll > 0, scroll < overflow) {
-                (true, true) => " ↑↓ PgUp PgDn: more ",
-                (false, _) => " ↓ PgDn: more ",
-                (true, false) => " ↑ PgUp: back to the top ",
+            let cue = Cue::HelpMore {
+                above: scroll > 0,
+                below: scroll < overflow,
             };
-            let width = text::width(note) as u16;
+            let note = cue.text(self.keymap);
+            let width = text::width(&note) as u16;
             let note_x = rect.right().saturating_sub(width + 2).max(rect.x + 1);
             let y = rect.bottom() - 1;
-            draw_str(buf, rect, note_x, y, note, self.theme.key());
+            draw_str(buf, rect, note_x, y, &note, self.theme.key());
         }
     }
 }
@@ -375,7 +373,8 @@ mod tests {
     use super::*;
     use crate::import;
     use crate::replay::Replay;
-    use crate::tui::{Action, AppOptions, ColorMode};
+    use crate::tui::action::{Global, HelpAction, ViewerAction};
+    use crate::tui::{AppOptions, ColorMode, Setup};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -395,13 +394,17 @@ mod tests {
             colors: ColorMode::None,
             ..AppOptions::default()
         };
-        let mut app = App::new(Replay::new(import::bundled().game), options).with_keymap(keymap);
-        app.set_viewport(w, h);
-        app.update(Action::OpenHelp);
+        let setup = Setup {
+            keymap,
+            ..Setup::default()
+        };
+        let mut app = App::new(Replay::new(import::bundled().game), options).with_setup(&setup);
+        app.set_viewport(super::super::measure(&app, Rect::new(0, 0, w, h)));
+        let _ = app.update(Global::OpenHelp);
         let mut pages = draw(&app, w, h);
         loop {
             let before = app.help_scroll();
-            app.update(Action::ScrollDown);
+            let _ = app.update(HelpAction::ScrollDown);
             if app.help_scroll() == before {
                 break;
             }
@@ -414,9 +417,9 @@ mod tests {
     fn the_help_screen_lists_every_binding_of_the_keymap() {
         for (w, h) in [(120, 40), (80, 24)] {
             let screen = screen(w, h);
-            for binding in Mode::VIEWER
+            for binding in Section::VIEWER
                 .iter()
-                .flat_map(|&m| crate::tui::keymap::bindings(m))
+                .flat_map(|&s| crate::tui::keymap::bindings(s))
             {
                 assert!(
                     screen.contains(binding.description),
@@ -430,10 +433,11 @@ mod tests {
                     );
                 }
             }
-            for mode in Mode::VIEWER {
-                assert!(screen.contains(mode.title()));
+            let keymap = Keymap::default();
+            for section in Section::VIEWER {
+                assert!(screen.contains(&keymap.title(section)));
             }
-            assert!(!screen.contains(Mode::Library.title()));
+            assert!(!screen.contains(&keymap.title(Section::Library)));
         }
     }
 
@@ -444,8 +448,8 @@ mod tests {
         let mut keymap = Keymap::default();
         keymap
             .rebind(
-                Mode::Normal,
-                Action::NextEvent,
+                Section::Replay,
+                ViewerAction::NextEvent,
                 &[Key::Plain(KeyCode::F(6)), Key::Ctrl('n')],
             )
             .unwrap();
@@ -465,7 +469,7 @@ mod tests {
             // The help is at most 86 wide; frame and margins take 4.
             let app = App::new(Replay::new(import::bundled().game), AppOptions::default());
             let left = HelpWidget::new(&app).widths(usize::from(w.min(86) - 4))[0];
-            let lines = wrap(PITCH_NOTE, left);
+            let lines = wrap(&Cue::PitchSteps.text(app.keymap()), left);
             for line in lines {
                 assert!(screen.contains(&line), "{w}x{h}: {line:?} missing");
             }
@@ -479,7 +483,7 @@ mod tests {
             ..AppOptions::default()
         };
         let mut app = App::new(Replay::new(import::bundled().game), options);
-        app.update(Action::OpenHelp);
+        let _ = app.update(Global::OpenHelp);
         let help = HelpWidget::new(&app);
         assert_eq!(help.scroll_range(Rect::new(0, 0, 120, 40)).1, 0);
         let (page, max) = help.scroll_range(Rect::new(0, 0, 80, 24));

@@ -12,6 +12,9 @@ use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
+use super::line::set_line;
+use crate::tui::theme::Theme;
+
 /// A rounded border in one style, with an optional title on its top edge.
 #[derive(Debug, Clone)]
 pub struct Panel<'a> {
@@ -77,7 +80,7 @@ impl Widget for &Panel<'_> {
         if let Some(title) = &self.title {
             let room = area.width.saturating_sub(2);
             if room > 0 {
-                super::set_line(buf, left + 1, top, title, room);
+                set_line(buf, left + 1, top, title, room);
             }
         }
     }
@@ -87,6 +90,16 @@ impl Widget for Panel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         (&self).render(area, buf);
     }
+}
+
+/// A frame in the theme's border style.
+pub(crate) fn frame_in(theme: &Theme) -> Panel<'static> {
+    Panel::new(theme.border())
+}
+
+/// A framed panel with a title, in the theme's styles.
+pub(crate) fn panel_in(title: &str, theme: &Theme) -> Panel<'static> {
+    frame_in(theme).title(Line::styled(format!(" {title} "), theme.title()))
 }
 
 #[cfg(test)]

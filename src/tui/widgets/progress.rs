@@ -12,8 +12,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use super::line::{draw_str, put_cell};
 use super::timeline::BOOKMARK;
-use super::{draw_str, put_cell};
 use crate::model::Period;
 use crate::tui::app::App;
 

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::footer::hints;
-use super::{draw_line, fit_line};
-use crate::tui::app::App;
-use crate::tui::keymap::Mode;
+use super::line::{draw_line, fit_line};
+use crate::tui::app::{App, Mode};
+use crate::tui::keymap::Section;
 
 /// Draws the open prompt of an [`App`].
 pub struct PromptWidget<'a> {
@@ -38,9 +38,9 @@ impl Widget for PromptWidget<'_> {
                 cell.set_symbol(" ");
             }
         }
-        let (label, mode) = match self.app.mode() {
-            Mode::Search => (" Search: ", Mode::Search),
-            _ => (" Go to minute: ", Mode::Prompt),
+        let (label, section) = match self.app.mode() {
+            Mode::Search => (" Search: ", Section::Search),
+            _ => (" Go to minute: ", Section::Prompt),
         };
         let mut spans = vec![
             Span::styled(label, theme.strong()),
@@ -54,7 +54,7 @@ impl Widget for PromptWidget<'_> {
             None => {
                 let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
                 let room = (area.width as usize).saturating_sub(used);
-                spans.extend(hints(self.app.theme(), self.app.keymap(), mode, room).spans);
+                spans.extend(hints(self.app.theme(), self.app.keymap(), section, room).spans);
             }
         }
         let line = fit_line(Line::from(spans), area.width as usize);

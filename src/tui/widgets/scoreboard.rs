@@ -9,12 +9,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, draw_str, fit_line, frame, line_width};
+use super::line::{draw_line, draw_str, fit_line, line_width};
+use super::panel::frame_in;
 use crate::model::{Card, Period, Side};
 use crate::replay::{Phase, State};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::font::Font;
+use crate::tui::keymap::Section;
+use crate::tui::notice::Cue;
 use crate::tui::theme::Theme;
 
 /// How much room the scoreboard gets.
@@ -96,10 +99,11 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
     let mut spans = Vec::new();
     if app.live().is_some() {
         // Following a file: the one thing a fan must not miss.
-        if app.at_newest() {
+        if app.nav().at_newest() {
             spans.push(Span::styled("● LIVE", theme.live()));
         } else if detail >= 1 {
-            spans.push(Span::styled("behind live · End", theme.dim()));
+            let behind = Cue::BehindLive.text(app.keymap());
+            spans.push(Span::styled(behind, theme.dim()));
         } else {
             spans.push(Span::styled("behind", theme.dim()));
         }
@@ -116,11 +120,17 @@ pub fn status_line(app: &App, detail: u8) -> Line<'static> {
             theme.strong(),
         )]
     });
-    let (state, key) = if app.spoilers_shown() {
-        ("spoilers shown", " · s to hide")
+    let shown = app.spoilers_shown();
+    let state = if shown {
+        "spoilers shown"
     } else {
-        ("spoilers hidden", " · s to show")
+        "spoilers hidden"
     };
+    let cue = Cue::Spoilers {
+        section: Section::Replay,
+        shown,
+    };
+    let key = format!(" · {}", cue.text(app.keymap()));
     if detail >= 1 {
         if let Some(label) = app.filter().label(&app.replay().game().info) {
             // A narrowed listing hides moments: it must catch the eye.
@@ -197,7 +207,7 @@ impl ScoreboardWidget<'_> {
         let theme = app.theme();
         let state = app.state();
         let info = &app.replay().game().info;
-        let block = frame(app);
+        let block = frame_in(app.theme());
         let inner = block.inner(area);
         (&block).render(area, buf);
         self.render_titles(area, buf);

@@ -17,10 +17,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_line, fit_line, frame, moment, panel};
+use super::line::{draw_line, fit_line};
+use super::moment;
+use super::panel::{frame_in, panel_in};
 use crate::model::Detail;
 use crate::text;
 use crate::tui::app::App;
+use crate::tui::keymap::Section;
+use crate::tui::notice::Cue;
 
 /// Draws the timeline of an [`App`].
 pub struct TimelineWidget<'a> {
@@ -60,7 +64,7 @@ impl<'a> TimelineWidget<'a> {
         let step = app.step();
         match app.state().event() {
             Some(event) if app.filter().shows(event) => step,
-            Some(_) => app.prev_visible(step).unwrap_or(0),
+            Some(_) => app.nav().prev_visible(step).unwrap_or(0),
             None => 0,
         }
     }
@@ -89,9 +93,9 @@ impl<'a> TimelineWidget<'a> {
             }
             out
         };
-        let before = walk(&|s| app.prev_visible(s));
+        let before = walk(&|s| app.nav().prev_visible(s));
         let after = if app.spoilers_shown() {
-            walk(&|s| app.next_visible(s))
+            walk(&|s| app.nav().next_visible(s))
         } else {
             Vec::new()
         };
@@ -135,9 +139,12 @@ impl<'a> TimelineWidget<'a> {
             return "Timeline".to_owned();
         };
         let clear = if app.filter().is_narrowed() {
-            " · Esc clears"
+            format!(
+                " · {}",
+                Cue::ClearsFilter(Section::Replay).text(app.keymap())
+            )
         } else {
-            ""
+            String::new()
         };
         // Longest first; on a narrow timeline the way to clear the filter
         // matters more than the panel's name.
@@ -161,7 +168,11 @@ impl<'a> TimelineWidget<'a> {
     pub fn layout(&self, area: Rect) -> TimelineLayout {
         let app = self.app;
         let framed = area.height >= 4 && area.width >= 12;
-        let inner = if framed { frame(app).inner(area) } else { area };
+        let inner = if framed {
+            frame_in(app.theme()).inner(area)
+        } else {
+            area
+        };
         let mut layout = TimelineLayout {
             inner,
             framed,
@@ -278,7 +289,7 @@ impl Widget for TimelineWidget<'_> {
         let theme = app.theme();
         let layout = self.layout(area);
         if layout.framed {
-            panel(&self.title(area.width), app).render(area, buf);
+            panel_in(&self.title(area.width), app.theme()).render(area, buf);
         }
         let inner = layout.inner;
         if inner.is_empty() {
@@ -294,10 +305,17 @@ impl Widget for TimelineWidget<'_> {
         }
         if let Some(y) = layout.hint {
             let pad = 6 + usize::from(self.gutter());
+            let cue = Cue::Spoilers {
+                section: Section::Replay,
+                shown: false,
+            };
             let line = fit_line(
                 Line::from(vec![
                     Span::raw(format!("{:>pad$} ", "")),
-                    Span::styled("⋮ hidden · s to show", theme.dim()),
+                    Span::styled(
+                        format!("⋮ hidden · {}", cue.text(app.keymap())),
+                        theme.dim(),
+                    ),
                 ]),
                 width,
             );
@@ -311,7 +329,8 @@ mod tests {
     use super::*;
     use crate::import;
     use crate::replay::Replay;
-    use crate::tui::{Action, AppOptions};
+    use crate::tui::AppOptions;
+    use crate::tui::action::ViewerAction;
 
     fn render(app: &App, width: u16, height: u16) -> String {
         let area = Rect::new(0, 0, width, height);
@@ -347,7 +366,7 @@ mod tests {
     #[test]
     fn the_window_keeps_the_cursor_in_view_and_centred_when_it_can() {
         let mut app = app(true);
-        app.update(Action::FullTime);
+        let _ = app.update(ViewerAction::FullTime);
         let steps = app.replay().steps();
         let widget = TimelineWidget::new(&app);
         let (rows, current) = widget.window(7);
@@ -356,7 +375,7 @@ mod tests {
             rows[current], steps,
             "at the end the cursor is the last row"
         );
-        app.update(Action::PrevGoal);
+        let _ = app.update(ViewerAction::PrevGoal);
         let widget = TimelineWidget::new(&app);
         let (rows, current) = widget.window(7);
         assert_eq!(current, 3);

@@ -1,6 +1,7 @@
-//! What the timeline lists and where stepping stops: a scope (key moments,
-//! or every event after `a`) narrowed, when the fan asks with `f`, to the
-//! goals, the cards, one team or one player.
+//! Which events are listed, and so where stepping stops: a scope (key
+//! moments, or every event) narrowed, when the fan asks, to the goals, the
+//! cards, one team or one player. The [`Navigator`](super::Navigator)
+//! steps by it; the terminal UI's timeline lists by it.
 //!
 //! The two parts are separate because they answer different questions:
 //! the scope says how fine-grained the replay is (a StatsBomb file has
