@@ -3,6 +3,7 @@
 
 mod clock;
 mod event;
+pub mod tournament;
 
 pub use clock::{Clock, ClockDisplay, ClockError, Period};
 pub use event::{Card, Detail, Event, GoalMethod, KickOutcome, Point, Quote, ShotOutcome};
