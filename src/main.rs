@@ -370,6 +370,26 @@ fn validate(args: ValidateArgs, reading: Reading<'_>) -> ExitCode {
     let mut all_valid = true;
     let mut report = String::new();
     for path in &args.files {
+        if import::openfootball::is_tournament_file(path) {
+            match import::openfootball::load_path(path, reading.options) {
+                Ok(tournament) => {
+                    report.push_str(&text::sanitize_line(&format!(
+                        "{}: ok ({})",
+                        path.display(),
+                        import::openfootball::describe(&tournament)
+                    )));
+                    report.push('\n');
+                }
+                Err(e) => {
+                    all_valid = false;
+                    eprintln!("{}", text::sanitize_line(&e.to_string()));
+                }
+            }
+            if write_stdout(&std::mem::take(&mut report)) != ExitCode::SUCCESS {
+                return ExitCode::FAILURE;
+            }
+            continue;
+        }
         match reading.load(path) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {

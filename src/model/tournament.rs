@@ -167,32 +167,31 @@ impl Fixture {
         decided(result).or_else(|| self.score.penalties.and_then(decided))
     }
 
-    /// Whether the goals recorded add up to the scores stated: every goal
-    /// of the result, those of the first half to the half-time score and
-    /// those of normal time to the full-time score when extra time
-    /// followed. Only then can the match replay goal by goal.
+    /// Whether the goals recorded add up to the result, side by side:
+    /// only then can the match replay goal by goal. (A stated half-time
+    /// score that the goals contradict does not count against them: in
+    /// the openfootball files it is the half-time score that is wrong.)
     pub fn goals_add_up(&self) -> bool {
         let Some(result) = self.score.result() else {
             return self.goals.is_empty();
         };
-        let count = |upto: Option<u16>| {
-            let mut score = Score::default();
-            for goal in &self.goals {
-                if upto.is_none_or(|last| goal.clock.minute <= last) {
-                    match goal.side {
-                        Side::Home => score.home += 1,
-                        Side::Away => score.away += 1,
-                    }
+        self.goals_until(None) == result
+    }
+
+    /// The score the recorded goals make up to and including the displayed
+    /// minute `last` (stoppage time included: 45 takes in 45+2), or in
+    /// all.
+    pub fn goals_until(&self, last: Option<u16>) -> Score {
+        let mut score = Score::default();
+        for goal in &self.goals {
+            if last.is_none_or(|last| goal.clock.minute <= last) {
+                match goal.side {
+                    Side::Home => score.home += 1,
+                    Side::Away => score.away += 1,
                 }
             }
-            score
-        };
-        let half_time_fits = self.score.ht.is_none_or(|ht| count(Some(45)) == ht);
-        let normal_time_fits = match (self.score.et, self.score.ft) {
-            (Some(_), Some(ft)) => count(Some(90)) == ft,
-            _ => true,
-        };
-        count(None) == result && half_time_fits && normal_time_fits
+        }
+        score
     }
 
     /// The position in kick-off order: the day, then the instant (or the
@@ -331,7 +330,7 @@ mod tests {
     }
 
     #[test]
-    fn goals_add_up_only_when_every_stated_score_agrees() {
+    fn goals_add_up_when_they_make_the_result() {
         let goal = |minute: u16, side: Side| FixtureGoal {
             player: "X".to_owned(),
             clock: Clock::minute(minute),
@@ -340,12 +339,13 @@ mod tests {
             side,
         };
         let mut f = fixture("2022-12-18", None, None);
+        assert!(f.goals_add_up(), "not played, nothing recorded");
         f.score.ht = Some(Score { home: 1, away: 0 });
         f.score.ft = Some(Score { home: 1, away: 1 });
         f.goals = vec![goal(10, Side::Home), goal(80, Side::Away)];
         assert!(f.goals_add_up());
-        // The right total, but the half-time score says otherwise.
-        f.goals = vec![goal(50, Side::Home), goal(80, Side::Away)];
+        assert_eq!(f.goals_until(Some(45)), Score { home: 1, away: 0 });
+        f.goals.pop();
         assert!(!f.goals_add_up());
         f.goals.clear();
         assert!(!f.goals_add_up());
@@ -357,6 +357,7 @@ mod tests {
         ];
         assert!(f.goals_add_up());
         f.goals[2].clock = Clock::stoppage(90, 2);
-        assert!(!f.goals_add_up(), "a 90+2 goal belongs to normal time");
+        assert!(f.goals_add_up());
+        assert_eq!(f.goals_until(Some(90)), Score { home: 2, away: 1 });
     }
 }
