@@ -517,6 +517,7 @@ pub(crate) fn kind_label(event: &Event, phase: Phase) -> &str {
         Detail::Foul { .. } => "foul",
         Detail::ShootoutKick { .. } => "shoot-out kick",
         Detail::Play { action, .. } => action.as_deref().unwrap_or("play"),
+        Detail::StatedScore { .. } => "score as recorded",
         Detail::Note { .. } => "note",
     }
 }

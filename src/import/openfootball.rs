@@ -6,7 +6,10 @@
 //! for each thing. A file in another shape fails with the file, line and
 //! column of the first thing that does not fit.
 
+mod convert;
 mod raw;
+
+pub use convert::{SOURCE, fixture_match, stage_label};
 
 use std::path::Path;
 
@@ -81,6 +84,30 @@ pub fn describe(tournament: &Tournament) -> String {
     }
     line.push_str(&format!(", {recorded} with every goal recorded"));
     line
+}
+
+/// The match at `index` (in kick-off order) of the tournament file at
+/// `path`, as the viewer opens it.
+pub fn load_fixture(
+    path: &Path,
+    index: usize,
+    options: LoadOptions,
+) -> Result<super::Loaded, LoadError> {
+    let tournament = load_path(path, options)?;
+    let game = fixture_match(&tournament, index).ok_or_else(|| {
+        LoadError::whole_file(
+            &path.display().to_string(),
+            format!(
+                "has {} matches, expected a match number {index} (the file changed since it was listed?)",
+                tournament.fixtures.len()
+            ),
+        )
+    })?;
+    Ok(super::Loaded {
+        game,
+        warnings: Vec::new(),
+        report: None,
+    })
 }
 
 /// Reads and parses the tournament file at `path`.
