@@ -12,6 +12,7 @@
 mod playback;
 mod state;
 mod stats;
+pub mod tournament;
 
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
 pub use state::{BookedCard, Phase, Scorer, Snapshot, State, SubstitutionMade};
