@@ -6,6 +6,7 @@
 //! for each thing. A file in another shape fails with the file, line and
 //! column of the first thing that does not fit.
 
+pub mod bundled;
 mod convert;
 mod raw;
 

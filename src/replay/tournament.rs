@@ -143,8 +143,8 @@ pub struct TournamentView {
     pub days: Vec<Day>,
     /// The listed matches by round, rounds in order of their first match.
     pub rounds: Vec<RoundView>,
-    /// The group tables as they stood at the cursor, groups in order of
-    /// their first match.
+    /// The group tables as they stood at the cursor: by group stage, then
+    /// by name.
     pub tables: Vec<GroupTable>,
     /// The knockout rounds.
     pub bracket: Bracket,
@@ -160,6 +160,9 @@ pub struct Schedule<'a> {
     /// Per match: `None` when its pairing is public from the start, else
     /// the match that must be reached first.
     public_after: Vec<Option<usize>>,
+    /// Per group, the group stage it is played in (0 for the first):
+    /// tables list by stage, then by name.
+    group_stage: HashMap<String, usize>,
     rules: Rules,
 }
 
@@ -183,11 +186,18 @@ impl<'a> Schedule<'a> {
     /// Works out the structure of `tournament`.
     pub fn new(tournament: &'a Tournament) -> Self {
         let stages = stages(tournament);
-        let public_after = public_after(tournament, &stages);
+        let group_stages = group_stages(&stages);
+        let public_after = public_after(tournament, &stages, &group_stages);
+        let group_stage = group_stages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, stage)| stage.names.iter().map(move |name| ((*name).to_owned(), n)))
+            .collect();
         Self {
             tournament,
             stages,
             public_after,
+            group_stage,
             rules: Rules::of(tournament.competition, tournament.year),
         }
     }
@@ -252,7 +262,7 @@ impl<'a> Schedule<'a> {
             spoilers,
             days: days(&fixtures),
             rounds: rounds(&fixtures),
-            tables: tables(&fixtures, self.rules),
+            tables: tables(&fixtures, self.rules, &self.group_stage),
             bracket: bracket::build(&fixtures),
             fixtures,
         }
@@ -342,10 +352,14 @@ fn stages(t: &Tournament) -> Vec<Stage> {
         .collect()
 }
 
-/// When each match's pairing becomes public (see the module's notes).
-fn public_after(t: &Tournament, stages: &[Stage]) -> Vec<Option<usize>> {
-    // Groups played side by side form one group stage; a stage ends with
-    // its last match.
+/// Groups played side by side: one group stage, ending with its last match.
+struct GroupStage<'s> {
+    names: Vec<&'s str>,
+    last: usize,
+}
+
+/// The group stages in the order they begin.
+fn group_stages(stages: &[Stage]) -> Vec<GroupStage<'_>> {
     let mut spans: Vec<(&str, usize, usize)> = Vec::new();
     for (i, stage) in stages.iter().enumerate() {
         if let Stage::Group(name) = stage {
@@ -355,23 +369,29 @@ fn public_after(t: &Tournament, stages: &[Stage]) -> Vec<Option<usize>> {
             }
         }
     }
-    spans.sort_by_key(|&(_, first, _)| first);
-    let mut stage_end: HashMap<&str, usize> = HashMap::new();
-    let mut merged: Vec<(Vec<&str>, usize, usize)> = Vec::new();
+    // Spans are in order of their first match already.
+    let mut merged: Vec<GroupStage<'_>> = Vec::new();
     for (name, first, last) in spans {
         match merged.last_mut() {
-            Some((names, _, end)) if first <= *end => {
-                names.push(name);
-                *end = (*end).max(last);
+            Some(stage) if first <= stage.last => {
+                stage.names.push(name);
+                stage.last = stage.last.max(last);
             }
-            _ => merged.push((vec![name], first, last)),
+            _ => merged.push(GroupStage {
+                names: vec![name],
+                last,
+            }),
         }
     }
-    for (names, _, end) in &merged {
-        for name in names {
-            stage_end.insert(name, *end);
-        }
-    }
+    merged
+}
+
+/// When each match's pairing becomes public (see the module's notes).
+fn public_after(t: &Tournament, stages: &[Stage], groups: &[GroupStage<'_>]) -> Vec<Option<usize>> {
+    let stage_end: HashMap<&str, usize> = groups
+        .iter()
+        .flat_map(|stage| stage.names.iter().map(move |name| (*name, stage.last)))
+        .collect();
     let group_of = |i: usize| match &stages[i] {
         Stage::Group(name) => Some(name.as_str()),
         _ => None,
@@ -430,7 +450,11 @@ fn rounds(fixtures: &[FixtureView]) -> Vec<RoundView> {
 
 /// The tables from the listed matches: the teams named in them, the
 /// results of those reached.
-fn tables(fixtures: &[FixtureView], rules: Rules) -> Vec<GroupTable> {
+fn tables(
+    fixtures: &[FixtureView],
+    rules: Rules,
+    group_stage: &HashMap<String, usize>,
+) -> Vec<GroupTable> {
     /// A group as its matches are read: name, teams, matches, results.
     #[derive(Default)]
     struct Gathered {
@@ -478,6 +502,10 @@ fn tables(fixtures: &[FixtureView], rules: Rules) -> Vec<GroupTable> {
             results.push(GroupResult { home, away, score });
         }
     }
+    groups.sort_by(|a, b| {
+        let stage = |g: &Gathered| group_stage.get(&g.name).copied();
+        stage(a).cmp(&stage(b)).then_with(|| a.name.cmp(&b.name))
+    });
     groups
         .into_iter()
         .map(
