@@ -4,6 +4,7 @@
 //! library, where it is tested.
 
 mod cli;
+mod tournament_cmd;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -54,6 +55,11 @@ fn main() -> ExitCode {
         Some(Command::Summary(args)) => print_summary(args, reading),
         Some(Command::Validate(args)) => validate(args, reading),
         Some(Command::Convert(args)) => convert(args, reading),
+        Some(Command::Tournaments) => {
+            tournament_cmd::list().map_or_else(|code| code, |out| write_stdout(&out))
+        }
+        Some(Command::Tournament(args)) => tournament_cmd::table(&args, reading.options)
+            .map_or_else(|code| code, |out| write_stdout(&out)),
     }
 }
 

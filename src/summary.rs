@@ -9,6 +9,7 @@
 //! also escapes it, so a name cannot turn into markup.
 
 mod markdown;
+pub mod tournament;
 
 use std::fmt::Write as _;
 
