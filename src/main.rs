@@ -320,6 +320,8 @@ fn library_session(
         Origin::Bundled => Ok(import::bundled()),
         Origin::File(path) => import::load_path(path, limits)
             .map_err(|e| text::sanitize_line(&e.to_string()).into_owned()),
+        Origin::Fixture { path, index } => import::openfootball::load_fixture(path, *index, limits)
+            .map_err(|e| text::sanitize_line(&e.to_string()).into_owned()),
     });
     Ok(Session::Library(
         Box::new(Picker::new(catalog, options)),

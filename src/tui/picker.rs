@@ -358,10 +358,10 @@ impl Picker {
                     start_step: self.visits.get(&index).map(|v| v.step),
                     ..self.options
                 };
-                let file = match &self.catalog.entries[index].origin {
-                    Origin::Bundled => None,
-                    Origin::File(path) => Some(path.display().to_string()),
-                };
+                let file = self.catalog.entries[index]
+                    .origin
+                    .path()
+                    .map(|path| path.display().to_string());
                 let app = App::new(replay, options)
                     .with_keymap(self.keymap.clone())
                     .with_palette(&self.palette)
@@ -560,6 +560,7 @@ fn haystack(entry: &Entry, catalog: &Catalog) -> String {
     let format = match entry.format {
         crate::library::Format::MatchFile => "match file",
         crate::library::Format::StatsBomb => "statsbomb",
+        crate::library::Format::OpenFootball => "openfootball",
     };
     let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
     fold(&format!(

@@ -341,6 +341,7 @@ impl Picker {
                 let format = match entry.format {
                     Format::MatchFile => "match file",
                     Format::StatsBomb => "StatsBomb events",
+                    Format::OpenFootball => "openfootball tournament",
                 };
                 spans.push(Span::styled(format!(" · {format}"), theme.dim()));
                 let mut unknown = Vec::new();
