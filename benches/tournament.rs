@@ -27,7 +27,7 @@ fn tournament(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("view_at_end", short), &t, |bench, t| {
             bench.iter(|| black_box(view(t, end, false)))
         });
-        let schedule = Schedule::new(&t);
+        let schedule = Schedule::new(t.clone());
         group.bench_with_input(
             BenchmarkId::new("view_at_end_scheduled", short),
             &schedule,

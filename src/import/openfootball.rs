@@ -170,8 +170,22 @@ pub fn parse(name: &str, text: &str) -> Result<Tournament, LoadError> {
             )));
         }
     }
+    if fixtures.len() > MAX_MATCHES {
+        return Err(LoadError(src.at(
+            end,
+            format!(
+                "{} matches, expected a tournament of at most {MAX_MATCHES}",
+                fixtures.len()
+            ),
+        )));
+    }
     Ok(Tournament::new(clean(&file.name), fixtures))
 }
+
+/// The most matches a tournament file may hold. The largest real one has
+/// 104 (the 2026 World Cup); the limit keeps a hostile file from making
+/// every step of a tournament screen slow.
+pub const MAX_MATCHES: usize = 5_000;
 
 /// A serde error as a diagnostic: at the value that failed (the start of
 /// a bad string), prefixed with the path of the field.
@@ -444,6 +458,31 @@ mod tests {
         assert_eq!(
             describe(&t),
             "openfootball tournament World Cup 2022: 2 matches, 1 with every goal recorded"
+        );
+    }
+
+    #[test]
+    fn a_file_of_more_matches_than_any_tournament_is_refused() {
+        let one = r#"{"round": "R", "date": "2030-01-01", "team1": "A", "team2": "B"}"#;
+        let file = |n: usize| {
+            format!(
+                "{{\"name\": \"Big\", \"matches\": [{}]}}",
+                vec![one; n].join(",")
+            )
+        };
+        assert_eq!(
+            parse("big.json", &file(MAX_MATCHES))
+                .unwrap()
+                .fixtures
+                .len(),
+            MAX_MATCHES
+        );
+        let e = parse("big.json", &file(MAX_MATCHES + 1))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("5001 matches, expected a tournament of at most 5000"),
+            "{e}"
         );
     }
 

@@ -150,12 +150,13 @@ pub struct TournamentView {
     pub bracket: Bracket,
 }
 
-/// A tournament's structure, worked out once: what stage each match
-/// belongs to, when its pairing becomes public, and the table rules.
-/// None of it depends on a result.
+/// A tournament with its structure worked out once: what stage each match
+/// belongs to, when its pairing becomes public, and the table rules. None
+/// of it depends on a result. A screen keeps one and asks it for a view
+/// at each cursor.
 #[derive(Clone, Debug)]
-pub struct Schedule<'a> {
-    tournament: &'a Tournament,
+pub struct Schedule {
+    tournament: Tournament,
     stages: Vec<Stage>,
     /// Per match: `None` when its pairing is public from the start, else
     /// the match that must be reached first.
@@ -168,7 +169,7 @@ pub struct Schedule<'a> {
 
 /// The view of `tournament` at `cursor`; see [`Schedule::view`].
 pub fn view(tournament: &Tournament, cursor: Cursor, spoilers: bool) -> TournamentView {
-    Schedule::new(tournament).view(cursor, spoilers)
+    Schedule::new(tournament.clone()).view(cursor, spoilers)
 }
 
 /// The cursor at the end of `date`: the last match played on or before
@@ -182,29 +183,30 @@ pub fn last_cursor(tournament: &Tournament) -> Cursor {
     tournament.fixtures.len().checked_sub(1)
 }
 
-impl<'a> Schedule<'a> {
+impl Schedule {
     /// Works out the structure of `tournament`.
-    pub fn new(tournament: &'a Tournament) -> Self {
-        let stages = stages(tournament);
+    pub fn new(tournament: Tournament) -> Self {
+        let stages = stages(&tournament);
         let group_stages = group_stages(&stages);
-        let public_after = public_after(tournament, &stages, &group_stages);
+        let public_after = public_after(&tournament, &stages, &group_stages);
         let group_stage = group_stages
             .iter()
             .enumerate()
             .flat_map(|(n, stage)| stage.names.iter().map(move |name| ((*name).to_owned(), n)))
             .collect();
+        let rules = Rules::of(tournament.competition, tournament.year);
         Self {
             tournament,
             stages,
             public_after,
             group_stage,
-            rules: Rules::of(tournament.competition, tournament.year),
+            rules,
         }
     }
 
     /// The tournament.
-    pub fn tournament(&self) -> &'a Tournament {
-        self.tournament
+    pub fn tournament(&self) -> &Tournament {
+        &self.tournament
     }
 
     /// The table rules in force.
@@ -251,7 +253,7 @@ impl<'a> Schedule<'a> {
 
     /// Everything a screen draws at `cursor`.
     pub fn view(&self, cursor: Cursor, spoilers: bool) -> TournamentView {
-        let t = self.tournament;
+        let t = &self.tournament;
         let fixtures: Vec<FixtureView> = (0..t.fixtures.len())
             .filter(|&i| self.listed(i, cursor, spoilers))
             .map(|i| self.fixture_view(i, cursor, spoilers))
@@ -396,28 +398,47 @@ fn public_after(t: &Tournament, stages: &[Stage], groups: &[GroupStage<'_>]) -> 
         Stage::Group(name) => Some(name.as_str()),
         _ => None,
     };
-    t.fixtures
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let own = group_of(i);
-            let mut after: Option<usize> = None;
-            for team in [&f.home.name, &f.away.name] {
-                let previous = (0..i).rev().find(|&j| {
-                    let g = &t.fixtures[j];
-                    (g.home.name == *team || g.away.name == *team)
-                        && (own.is_none() || group_of(j) != own)
-                });
-                if let Some(j) = previous {
-                    let needed = group_of(j)
-                        .and_then(|g| stage_end.get(g).copied())
-                        .unwrap_or(j);
-                    after = after.max(Some(needed));
-                }
+    /// A team's latest match, with its group, and its latest match in
+    /// any other group than that one: enough to find, in one pass, the
+    /// previous match outside the group of the match at hand.
+    #[derive(Clone, Copy, Default)]
+    struct Seen<'s> {
+        last: Option<(usize, Option<&'s str>)>,
+        other: Option<usize>,
+    }
+    let mut seen: HashMap<&str, Seen<'_>> = HashMap::new();
+    let mut out = Vec::with_capacity(t.fixtures.len());
+    for (i, f) in t.fixtures.iter().enumerate() {
+        let own = group_of(i);
+        let teams = [f.home.name.as_str(), f.away.name.as_str()];
+        let mut after: Option<usize> = None;
+        for team in teams {
+            let s = seen.get(team).copied().unwrap_or_default();
+            let previous = match s.last {
+                None => None,
+                Some((j, group)) if own.is_none() || group != own => Some(j),
+                Some(_) => s.other,
+            };
+            if let Some(j) = previous {
+                let needed = group_of(j)
+                    .and_then(|g| stage_end.get(g).copied())
+                    .unwrap_or(j);
+                after = after.max(Some(needed));
             }
-            after
-        })
-        .collect()
+        }
+        for team in teams {
+            let s = seen.entry(team).or_default();
+            match s.last {
+                Some((j, group)) if group != own => {
+                    s.other = Some(j);
+                    s.last = Some((i, own));
+                }
+                _ => s.last = Some((i, own)),
+            }
+        }
+        out.push(after);
+    }
+    out
 }
 
 fn days(fixtures: &[FixtureView]) -> Vec<Day> {
@@ -436,22 +457,24 @@ fn days(fixtures: &[FixtureView]) -> Vec<Day> {
 
 fn rounds(fixtures: &[FixtureView]) -> Vec<RoundView> {
     let mut rounds: Vec<RoundView> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for (pos, f) in fixtures.iter().enumerate() {
-        match rounds.iter_mut().find(|r| r.name == f.round) {
-            Some(round) => round.fixtures.push(pos),
-            None => rounds.push(RoundView {
+        let i = *at.entry(&f.round).or_insert_with(|| {
+            rounds.push(RoundView {
                 name: f.round.clone(),
-                fixtures: vec![pos],
-            }),
-        }
+                fixtures: Vec::new(),
+            });
+            rounds.len() - 1
+        });
+        rounds[i].fixtures.push(pos);
     }
     rounds
 }
 
 /// The tables from the listed matches: the teams named in them, the
 /// results of those reached.
-fn tables(
-    fixtures: &[FixtureView],
+fn tables<'f>(
+    fixtures: &'f [FixtureView],
     rules: Rules,
     group_stage: &HashMap<String, usize>,
 ) -> Vec<GroupTable> {
@@ -464,20 +487,19 @@ fn tables(
         results: Vec<GroupResult>,
     }
     let mut groups: Vec<Gathered> = Vec::new();
+    let mut group_at: HashMap<&str, usize> = HashMap::new();
+    let mut team_at: HashMap<(usize, &str), usize> = HashMap::new();
     for (pos, f) in fixtures.iter().enumerate() {
         let Stage::Group(name) = &f.stage else {
             continue;
         };
-        let i = match groups.iter().position(|g| g.name == *name) {
-            Some(i) => i,
-            None => {
-                groups.push(Gathered {
-                    name: name.clone(),
-                    ..Gathered::default()
-                });
-                groups.len() - 1
-            }
-        };
+        let i = *group_at.entry(name).or_insert_with(|| {
+            groups.push(Gathered {
+                name: name.clone(),
+                ..Gathered::default()
+            });
+            groups.len() - 1
+        });
         let Gathered {
             teams,
             positions,
@@ -485,12 +507,11 @@ fn tables(
             ..
         } = &mut groups[i];
         positions.push(pos);
-        let mut slot = |team: &FixtureTeam| match teams.iter().position(|t| *t == team.name) {
-            Some(n) => n,
-            None => {
+        let mut slot = |team: &'f FixtureTeam| {
+            *team_at.entry((i, team.name.as_str())).or_insert_with(|| {
                 teams.push(team.name.clone());
                 teams.len() - 1
-            }
+            })
         };
         let (home, away) = (slot(&f.home), slot(&f.away));
         let score = f
@@ -500,6 +521,12 @@ fn tables(
             .and_then(|r| r.scores.result());
         if let Some(score) = score {
             results.push(GroupResult { home, away, score });
+        }
+    }
+    let mut play_offs: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (pos, f) in fixtures.iter().enumerate() {
+        if let Stage::GroupPlayOff(group) = &f.stage {
+            play_offs.entry(group).or_default().push(pos);
         }
     }
     groups.sort_by(|a, b| {
@@ -515,12 +542,7 @@ fn tables(
                  positions,
                  results,
              }| {
-                let play_offs = fixtures
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.stage == Stage::GroupPlayOff(name.clone()))
-                    .map(|(pos, _)| pos)
-                    .collect();
+                let play_offs = play_offs.remove(name.as_str()).unwrap_or_default();
                 GroupTable {
                     rows: table::standings(&teams, &results, rules),
                     name,

@@ -5,6 +5,8 @@
 //! known only once the later tie is listed, which is never before both
 //! its teams are through.
 
+use std::collections::HashMap;
+
 use super::{FixtureView, Stage};
 
 /// The knockout rounds, in the order they begin.
@@ -42,15 +44,12 @@ pub struct Tie {
     pub feeders: [Option<usize>; 2],
 }
 
-impl Tie {
-    fn has(&self, team: &str) -> bool {
-        self.home == team || self.away == team
-    }
-}
-
 /// The bracket of the listed matches.
 pub(super) fn build(fixtures: &[FixtureView]) -> Bracket {
     let mut rounds: Vec<BracketRound> = Vec::new();
+    let mut round_at: HashMap<&str, usize> = HashMap::new();
+    // A replay joins the tie between the same two teams in its round.
+    let mut tie_at: HashMap<(usize, &str, &str), usize> = HashMap::new();
     for (pos, f) in fixtures.iter().enumerate() {
         let Stage::Knockout {
             round, third_place, ..
@@ -58,43 +57,52 @@ pub(super) fn build(fixtures: &[FixtureView]) -> Bracket {
         else {
             continue;
         };
-        let i = match rounds.iter().position(|r| r.name == *round) {
-            Some(i) => i,
-            None => {
-                rounds.push(BracketRound {
-                    name: round.clone(),
-                    third_place: *third_place,
-                    ties: Vec::new(),
-                });
-                rounds.len() - 1
-            }
-        };
+        let i = *round_at.entry(round).or_insert_with(|| {
+            rounds.push(BracketRound {
+                name: round.clone(),
+                third_place: *third_place,
+                ties: Vec::new(),
+            });
+            rounds.len() - 1
+        });
         let winner = f
             .result
             .as_ref()
             .and_then(|r| r.winner)
             .map(|side| f.team(side).name.clone());
+        let (a, b) = (f.home.name.as_str(), f.away.name.as_str());
+        let pair = if a <= b { (i, a, b) } else { (i, b, a) };
         let ties = &mut rounds[i].ties;
-        // A replay joins the tie between the same two teams.
-        match ties
-            .iter_mut()
-            .find(|t| t.has(&f.home.name) && t.has(&f.away.name))
-        {
-            Some(tie) => {
-                tie.fixtures.push(pos);
-                tie.winner = winner;
+        match tie_at.get(&pair) {
+            Some(&t) => {
+                ties[t].fixtures.push(pos);
+                ties[t].winner = winner;
             }
-            None => ties.push(Tie {
-                fixtures: vec![pos],
-                home: f.home.name.clone(),
-                away: f.away.name.clone(),
-                winner,
-                feeders: [None, None],
-            }),
+            None => {
+                tie_at.insert(pair, ties.len());
+                ties.push(Tie {
+                    fixtures: vec![pos],
+                    home: f.home.name.clone(),
+                    away: f.away.name.clone(),
+                    winner,
+                    feeders: [None, None],
+                });
+            }
         }
     }
     order_by_feeders(&mut rounds);
     Bracket { rounds }
+}
+
+/// Each team's tie in a round (the first, should a team appear twice).
+fn ties_by_team(ties: &[Tie]) -> HashMap<String, usize> {
+    let mut by_team = HashMap::new();
+    for (i, tie) in ties.iter().enumerate() {
+        for team in [&tie.home, &tie.away] {
+            by_team.entry(team.clone()).or_insert(i);
+        }
+    }
+    by_team
 }
 
 /// From the last round back: each round's ties in the order of the ties
@@ -106,17 +114,15 @@ fn order_by_feeders(rounds: &mut [BracketRound]) {
         .collect();
     for pair in main.windows(2).rev() {
         let (earlier, later) = (pair[0], pair[1]);
-        let next: Vec<(String, String)> = rounds[later]
-            .ties
-            .iter()
-            .map(|t| (t.home.clone(), t.away.clone()))
-            .collect();
         let ties = std::mem::take(&mut rounds[earlier].ties);
+        let by_team = ties_by_team(&ties);
         let mut placed = vec![false; ties.len()];
         let mut order = Vec::with_capacity(ties.len());
-        for (home, away) in &next {
-            for team in [home, away] {
-                if let Some(i) = (0..ties.len()).find(|&i| !placed[i] && ties[i].has(team)) {
+        for next in &rounds[later].ties {
+            for team in [&next.home, &next.away] {
+                if let Some(&i) = by_team.get(team)
+                    && !placed[i]
+                {
                     placed[i] = true;
                     order.push(i);
                 }
@@ -128,18 +134,12 @@ fn order_by_feeders(rounds: &mut [BracketRound]) {
     }
     for pair in main.windows(2) {
         let (earlier, later) = (pair[0], pair[1]);
-        let previous: Vec<(String, String)> = rounds[earlier]
-            .ties
-            .iter()
-            .map(|t| (t.home.clone(), t.away.clone()))
-            .collect();
+        let by_team = ties_by_team(&rounds[earlier].ties);
         for tie in &mut rounds[later].ties {
-            let from = |team: &str| {
-                previous
-                    .iter()
-                    .position(|(home, away)| home == team || away == team)
-            };
-            tie.feeders = [from(&tie.home), from(&tie.away)];
+            tie.feeders = [
+                by_team.get(&tie.home).copied(),
+                by_team.get(&tie.away).copied(),
+            ];
         }
     }
 }

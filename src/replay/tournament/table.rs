@@ -271,8 +271,18 @@ fn split_by(teams: &[usize], cmp: impl Fn(&usize, &usize) -> Ordering) -> Vec<Ve
 /// Every team's row, counting only the matches among `among` when given.
 fn tally(teams: &[String], results: &[GroupResult], win: u32, among: Option<&[usize]>) -> Vec<Row> {
     let mut rows: Vec<Row> = teams.iter().map(|t| Row::new(t)).collect();
+    let member = among.map(|set| {
+        let mut member = vec![false; teams.len()];
+        for &t in set {
+            member[t] = true;
+        }
+        member
+    });
     for r in results {
-        if among.is_some_and(|set| !(set.contains(&r.home) && set.contains(&r.away))) {
+        if member
+            .as_ref()
+            .is_some_and(|member| !(member[r.home] && member[r.away]))
+        {
             continue;
         }
         rows[r.home].add(r.score.home, r.score.away, win);

@@ -81,7 +81,7 @@ fn table(view: &TournamentView, group: &str) -> Vec<(String, u32, bool)> {
 /// as they are, the matches ahead whose pairing is public without their
 /// results, and nothing else.
 fn masked(t: &Tournament, cursor: Cursor) -> (Tournament, Vec<usize>) {
-    let schedule = Schedule::new(t);
+    let schedule = Schedule::new(t.clone());
     let mut kept = Vec::new();
     let mut fixtures = Vec::new();
     for (i, f) in t.fixtures.iter().enumerate() {
@@ -266,7 +266,7 @@ fn the_bracket_puts_feeders_together_and_names_the_winners() {
 #[test]
 fn days_move_the_cursor_to_the_end_of_a_day() {
     let t = mini_cup();
-    let s = Schedule::new(&t);
+    let s = Schedule::new(t.clone());
     assert_eq!(s.next_day(None), Some(1));
     assert_eq!(s.next_day(Some(0)), Some(1));
     assert_eq!(s.next_day(Some(1)), Some(3));
@@ -590,4 +590,44 @@ fn no_view_of_a_bundled_tournament_shows_anything_ahead_of_the_cursor() {
     for bundled in crate::import::openfootball::bundled::BUNDLED {
         assert_spoiler_free(&bundled.load().unwrap());
     }
+}
+
+/// The largest file the importer takes, built to be as costly as it can:
+/// one group of thousands of teams, one knockout round of thousands of
+/// ties. Every view completes (the engine has no step that grows with the
+/// square of the matches).
+#[test]
+fn the_largest_tournament_a_file_may_hold_still_gives_views() {
+    let n = crate::import::openfootball::MAX_MATCHES;
+    let mut fixtures = Vec::with_capacity(n);
+    for i in 0..n / 2 {
+        let (home, away) = (format!("G{}", 2 * i), format!("G{}", 2 * i + 1));
+        fixtures.push(fx(
+            "2030-06-01",
+            "Matchday 1",
+            Some("Group A"),
+            &home,
+            &away,
+            Some((1, 0)),
+        ));
+    }
+    for i in 0..n / 2 {
+        let (home, away) = (format!("G{}", 2 * i), format!("K{i}"));
+        fixtures.push(fx(
+            "2030-06-02",
+            "Round of many",
+            None,
+            &home,
+            &away,
+            Some((0, 0)),
+        ));
+    }
+    let t = Tournament::new("Cup 2030", fixtures);
+    let schedule = Schedule::new(t.clone());
+    for cursor in [None, Some(n / 2 - 1), Some(n - 1)] {
+        let v = schedule.view(cursor, false);
+        assert_eq!(v.tables[0].rows.len(), n, "{cursor:?}");
+    }
+    let end = schedule.view(last_cursor(&t), true);
+    assert_eq!(end.bracket.rounds[0].ties.len(), n / 2);
 }
