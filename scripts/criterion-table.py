@@ -7,7 +7,7 @@ target/criterion. The figures in BENCHMARKS.md come from it.
     scripts/criterion-table.py [GROUP...]
 
 With no GROUP it prints every group (frame, key_to_frame, seek, index,
-load, statsbomb_import).
+load, statsbomb_import, tournament).
 """
 
 import json

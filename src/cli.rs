@@ -1,5 +1,6 @@
 //! The command line: `touchline [FILE | DIR]`, `touchline --follow FILE`,
-//! `touchline summary`, `touchline validate` and `touchline convert`, declared with clap's derive API so `--help`,
+//! `touchline summary`, `touchline validate`, `touchline convert`,
+//! `touchline tournaments` and `touchline tournament`, declared with clap's derive API so `--help`,
 //! `--version` and usage errors (exit code 2) come for free.
 
 use std::path::PathBuf;
@@ -63,6 +64,40 @@ pub enum Command {
     /// Convert a StatsBomb events file (or any file touchline reads) into a
     /// match file (format 1)
     Convert(ConvertArgs),
+    /// List the bundled tournaments: short name, name, matches and dates
+    Tournaments,
+    /// A tournament, bundled (by short name, see `touchline tournaments`)
+    /// or from an openfootball file: with --table, its group tables and
+    /// results up to a day
+    Tournament(TournamentArgs),
+}
+
+/// `touchline tournament`.
+#[derive(Debug, Args)]
+pub struct TournamentArgs {
+    /// A bundled tournament's short name (wc1930 … wc2026, cwc2025,
+    /// euro2024) or an openfootball tournament file
+    #[arg(value_name = "NAME|FILE")]
+    pub tournament: String,
+
+    /// Print the group tables and the results instead of opening the
+    /// tournament
+    #[arg(long)]
+    pub table: bool,
+
+    /// The day to stop at: the tables and results after every match
+    /// played up to and including it [default: the end]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "table")]
+    pub at: Option<chrono::NaiveDate>,
+
+    /// Print one JSON object instead of text
+    #[arg(long, requires = "table")]
+    pub json: bool,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("invalid date \"{text}\", expected a day like 2022-12-18"))
 }
 
 /// `touchline convert`.
@@ -425,6 +460,48 @@ mod tests {
             .expect("a quit row");
         assert_eq!(row.split_whitespace().next(), Some("Ctrl-Q"), "{help}");
         assert!(help.contains("Copy this moment to share"), "{help}");
+    }
+
+    #[test]
+    fn tournament_takes_a_name_a_day_and_json_with_table() {
+        let cli = Cli::try_parse_from([
+            "touchline",
+            "tournament",
+            "wc2022",
+            "--table",
+            "--at",
+            "2022-12-01",
+            "--json",
+        ])
+        .unwrap();
+        let Some(Command::Tournament(args)) = cli.command else {
+            panic!("not a tournament: {cli:?}");
+        };
+        assert_eq!(args.tournament, "wc2022");
+        assert_eq!(args.at, chrono::NaiveDate::from_ymd_opt(2022, 12, 1));
+        assert!(args.table && args.json);
+        let error = |args: &[&str]| Cli::try_parse_from(args).unwrap_err().kind();
+        assert_eq!(
+            error(&["touchline", "tournament", "wc2022", "--json"]),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
+        assert_eq!(
+            error(&[
+                "touchline",
+                "tournament",
+                "wc2022",
+                "--table",
+                "--at",
+                "1 Dec"
+            ]),
+            clap::error::ErrorKind::ValueValidation
+        );
+        assert!(matches!(
+            Cli::try_parse_from(["touchline", "tournaments"])
+                .unwrap()
+                .command,
+            Some(Command::Tournaments)
+        ));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod diagnostic;
 mod intern;
 pub mod native;
+pub mod openfootball;
 mod split;
 
 pub use intern::Interner;
@@ -113,6 +114,9 @@ pub fn load_path_with_lineups(
     // MB) is read whole. The first bytes tell which.
     let (head, file, file_size) = open_limited(path, options)?;
     if !statsbomb::looks_like(&String::from_utf8_lossy(&head)) {
+        if openfootball::looks_like(&String::from_utf8_lossy(&head)) {
+            return Err(openfootball::not_one_match(&name));
+        }
         if let Some(lineups) = lineups {
             return Err(LoadError::UnwantedLineups {
                 lineups: lineups.display().to_string(),
@@ -305,6 +309,8 @@ pub fn parse_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let head = &bytes[..bytes.len().min(4096)];
     if statsbomb::looks_like(&String::from_utf8_lossy(head)) {
         statsbomb::parse(name, utf8_text(name, bytes)?, None)
+    } else if openfootball::looks_like(&String::from_utf8_lossy(head)) {
+        Err(openfootball::not_one_match(name))
     } else {
         native::parse_stream(name, bytes, bytes.len(), || Ok(bytes.to_vec()))
     }

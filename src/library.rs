@@ -8,7 +8,9 @@
 //!   come after it in every file touchline writes, are never read; a file
 //!   that puts them first is skipped through without building anything);
 //! - a StatsBomb events file up to its two "Starting XI" events, which
-//!   name the teams in the order the importer makes them home and away.
+//!   name the teams in the order the importer makes them home and away;
+//! - an openfootball tournament file whole (a few dozen KB): it is listed
+//!   as its matches, each opening on its own.
 //!
 //! StatsBomb events carry no date or competition. In the open-data layout
 //! (`data/matches/COMP/SEASON.json` beside `data/events/ID.json`) the
@@ -39,6 +41,24 @@ pub enum Origin {
     Bundled,
     /// A file in the folder.
     File(PathBuf),
+    /// One match of an openfootball tournament file in the folder: its
+    /// index in kick-off order.
+    Fixture {
+        /// The tournament file.
+        path: PathBuf,
+        /// The match's index in the tournament, in kick-off order.
+        index: usize,
+    },
+}
+
+impl Origin {
+    /// The file it comes from, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Origin::Bundled => None,
+            Origin::File(path) | Origin::Fixture { path, .. } => Some(path),
+        }
+    }
 }
 
 /// The format of a listed file.
@@ -48,6 +68,8 @@ pub enum Format {
     MatchFile,
     /// A StatsBomb events file.
     StatsBomb,
+    /// A match of an openfootball tournament file.
+    OpenFootball,
 }
 
 /// One match as the list shows it. Every text is sanitised.
@@ -96,6 +118,9 @@ impl Entry {
         match &self.origin {
             Origin::Bundled => format!("bundled match ({})", import::BUNDLED_NAME),
             Origin::File(path) => display_relative(path, root),
+            Origin::Fixture { path, index } => {
+                format!("{} (match {})", display_relative(path, root), index + 1)
+            }
         }
     }
 }
@@ -150,6 +175,7 @@ pub fn scan(root: &Path, options: LoadOptions) -> std::io::Result<Catalog> {
         let path = path.clone();
         match outcome {
             Ok(Described::Match(entry)) => described.push(entry),
+            Ok(Described::Tournament(entries)) => described.extend(entries),
             Ok(Described::MatchList(list)) => {
                 catalog.companions += 1;
                 match_lists.push(list);
@@ -235,10 +261,11 @@ fn sort_newest_first(entries: &mut [Entry]) {
     });
 }
 
-fn origin_key(origin: &Origin) -> Option<&Path> {
+fn origin_key(origin: &Origin) -> (Option<&Path>, usize) {
     match origin {
-        Origin::Bundled => None,
-        Origin::File(path) => Some(path),
+        Origin::Bundled => (None, 0),
+        Origin::File(path) => (Some(path), 0),
+        Origin::Fixture { path, index } => (Some(path), *index),
     }
 }
 

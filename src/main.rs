@@ -4,6 +4,7 @@
 //! library, where it is tested.
 
 mod cli;
+mod tournament_cmd;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -56,6 +57,11 @@ fn main() -> ExitCode {
         Some(Command::Summary(args)) => print_summary(args, reading),
         Some(Command::Validate(args)) => validate(args, reading),
         Some(Command::Convert(args)) => convert(args, reading),
+        Some(Command::Tournaments) => {
+            tournament_cmd::list().map_or_else(|code| code, |out| write_stdout(&out))
+        }
+        Some(Command::Tournament(args)) => tournament_cmd::table(&args, reading.options)
+            .map_or_else(|code| code, |out| write_stdout(&out)),
     }
 }
 
@@ -378,6 +384,7 @@ fn library_session(
     let load: Loader = Arc::new(move |origin: &Origin| match origin {
         Origin::Bundled => Ok(import::bundled()),
         Origin::File(path) => import::load_path(path, limits),
+        Origin::Fixture { path, index } => import::openfootball::load_fixture(path, *index, limits),
     });
     Ok(Session::Library(
         Box::new(Picker::new(catalog, options)),
@@ -438,6 +445,26 @@ fn validate(args: ValidateArgs, reading: Reading<'_>) -> ExitCode {
     let mut all_valid = true;
     let mut report = String::new();
     for path in &args.files {
+        if import::openfootball::is_tournament_file(path) {
+            match import::openfootball::load_path(path, reading.options) {
+                Ok(tournament) => {
+                    report.push_str(&text::sanitize_line(&format!(
+                        "{}: ok ({})",
+                        path.display(),
+                        import::openfootball::describe(&tournament)
+                    )));
+                    report.push('\n');
+                }
+                Err(e) => {
+                    all_valid = false;
+                    eprintln!("{}", text::sanitize_line(&e.to_string()));
+                }
+            }
+            if write_stdout(&std::mem::take(&mut report)) != ExitCode::SUCCESS {
+                return ExitCode::FAILURE;
+            }
+            continue;
+        }
         match reading.load(path) {
             Ok(loaded) => {
                 for warning in &loaded.warnings {

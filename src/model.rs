@@ -4,6 +4,7 @@
 mod clock;
 mod event;
 mod phase;
+pub mod tournament;
 
 pub use clock::{Clock, ClockDisplay, ClockError, Period};
 pub use event::{

@@ -14,6 +14,7 @@ pub mod navigator;
 mod playback;
 mod state;
 mod stats;
+pub mod tournament;
 
 /// Where the match stands: defined with the model, which names it.
 pub use crate::model::Phase;
@@ -89,6 +90,17 @@ pub struct Replay {
     final_whistle: Option<Step>,
     counters: stats::Counters,
     has_xg: bool,
+    /// Scores stated without their goals, in match order (see
+    /// [`Detail::StatedScore`]).
+    stated: Vec<StatedEntry>,
+}
+
+/// A score stated at a step, and the shoot-out tally with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StatedEntry {
+    pub(crate) step: Step,
+    pub(crate) score: crate::model::Score,
+    pub(crate) shootout: Option<crate::model::Score>,
 }
 
 /// Bits below a packed time's period.
@@ -131,6 +143,7 @@ impl Replay {
             final_whistle: None,
             counters: stats::Counters::default(),
             has_xg: false,
+            stated: Vec::new(),
             game,
         };
         replay.index();
@@ -214,6 +227,11 @@ impl Replay {
                     });
                 }
                 Detail::Substitution { .. } => self.substitutions.push(step),
+                Detail::StatedScore { score, shootout } => self.stated.push(StatedEntry {
+                    step,
+                    score: *score,
+                    shootout: *shootout,
+                }),
                 Detail::PeriodEnd => last_period_end = Some((step, event.period)),
                 Detail::Var {
                     overturns: Some(target),
@@ -241,6 +259,12 @@ impl Replay {
         self.final_whistle = last_period_end
             .filter(|&(_, period)| period >= latest_period)
             .map(|(step, _)| step);
+    }
+
+    /// The last score stated at or before `step`, if any.
+    pub(crate) fn stated_at(&self, step: usize) -> Option<&StatedEntry> {
+        let i = self.stated.partition_point(|s| (s.step as usize) <= step);
+        i.checked_sub(1).map(|i| &self.stated[i])
     }
 
     /// The match being replayed.

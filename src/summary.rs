@@ -9,6 +9,7 @@
 //! also escapes it, so a name cannot turn into markup.
 
 mod markdown;
+pub mod tournament;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -507,6 +508,7 @@ pub(crate) fn kind_label(event: &Event, phase: Phase) -> Cow<'_, str> {
         Detail::Foul { .. } => "foul",
         Detail::ShootoutKick { .. } => "shoot-out kick",
         Detail::Play { action, .. } => action.as_deref().unwrap_or("play"),
+        Detail::StatedScore { .. } => "score as recorded",
         Detail::Note { .. } => "note",
     };
     Cow::Borrowed(words)

@@ -55,6 +55,8 @@ fn sources() -> Vec<Source> {
     files.sort();
     files
         .into_iter()
+        // A unit-test module in a file of its own is test code.
+        .filter(|path| !path.ends_with("tests.rs"))
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("a source file is text");
             let name = path
@@ -66,7 +68,7 @@ fn sources() -> Vec<Source> {
                 .join("/");
             Source {
                 name,
-                code: without_comments(&text),
+                code: without_comments(&without_test_modules(&text)),
             }
         })
         .collect()
@@ -84,6 +86,32 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
             files.push(path);
         }
     }
+}
+
+/// The text without its `#[cfg(test)] mod … { … }` blocks: tests may use
+/// any layer (a replay test loads the bundled match), the layering is
+/// about what ships. A block ends at the first `}` in column one, as
+/// rustfmt writes a top-level module.
+fn without_test_modules(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let opens_test_module = line.trim() == "#[cfg(test)]"
+            && lines
+                .peek()
+                .is_some_and(|next| next.starts_with("mod ") && next.ends_with('{'));
+        if opens_test_module {
+            for skipped in lines.by_ref() {
+                if skipped == "}" {
+                    break;
+                }
+            }
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// Each line up to a `//` that is not inside a string: prose may mention
@@ -355,4 +383,15 @@ fn the_scanner_reads_paths_and_skips_comments() {
                 edges
             });
     assert_eq!(cycles(&edges), [["a", "b", "c"]]);
+}
+
+#[test]
+fn test_modules_are_left_out_and_the_code_after_them_kept() {
+    let text = "use crate::model::Match;\n\
+                #[cfg(test)]\n\
+                mod tests {\n    use crate::replay::Replay;\n    fn f() {}\n}\n\
+                use crate::text;\n";
+    let kept = without_test_modules(text);
+    assert!(kept.contains("crate::model") && kept.contains("crate::text"));
+    assert!(!kept.contains("crate::replay"), "{kept}");
 }

@@ -40,6 +40,10 @@ fn assert_agrees_with_loading(catalog: &Catalog) {
             Origin::File(path) => {
                 import::load_path(path, LoadOptions::default()).unwrap_or_else(|e| panic!("{e}"))
             }
+            Origin::Fixture { path, index } => {
+                import::openfootball::load_fixture(path, *index, LoadOptions::default())
+                    .unwrap_or_else(|e| panic!("{e}"))
+            }
         };
         let info = &loaded.game.info;
         assert_eq!(
@@ -212,5 +216,37 @@ fn real_statsbomb_files_are_listed_as_they_load() {
         .count();
     assert!(statsbomb >= 3, "{catalog:#?}");
     assert!(catalog.unreadable.is_empty(), "{:?}", catalog.unreadable);
+    assert_agrees_with_loading(&catalog);
+}
+
+#[test]
+fn an_openfootball_file_is_listed_as_its_matches_and_each_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let text = import::openfootball::bundled::find("euro2024")
+        .unwrap()
+        .text;
+    let path = write(root, "euro/2024/euro.json", text);
+    let catalog = scan(root);
+    let matches: Vec<&Entry> = catalog
+        .entries
+        .iter()
+        .filter(|e| e.format == Format::OpenFootball)
+        .collect();
+    assert_eq!(matches.len(), 51);
+    assert!(catalog.unreadable.is_empty(), "{:?}", catalog.unreadable);
+    // Newest first: the final, then the semi-finals.
+    assert_eq!(matches[0].title(), "Spain v England");
+    assert_eq!(matches[0].competition.as_deref(), Some("Euro 2024 · Final"));
+    assert_eq!(matches[0].location(root), "euro/2024/euro.json (match 51)");
+    let opener = matches.last().unwrap();
+    assert_eq!(opener.title(), "Germany v Scotland");
+    assert_eq!(
+        opener.origin,
+        Origin::Fixture {
+            path: path.clone(),
+            index: 0
+        }
+    );
     assert_agrees_with_loading(&catalog);
 }

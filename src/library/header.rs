@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::open_data::MatchListEntry;
 use super::{Entry, Format, Origin, competition_label};
 use crate::import::LoadOptions;
+use crate::import::openfootball;
 use crate::model::{FinalResult, Side};
 use crate::text::sanitize_line;
 
@@ -94,6 +95,9 @@ impl DescribeError {
 pub enum Described {
     /// A match: a match file or a StatsBomb events file.
     Match(Entry),
+    /// The matches of an openfootball tournament file, in kick-off order
+    /// (those played; a cancelled match has nothing to replay).
+    Tournament(Vec<Entry>),
     /// A StatsBomb match list (`matches/COMP/SEASON.json`).
     MatchList(Vec<MatchListEntry>),
     /// A StatsBomb lineups file.
@@ -130,7 +134,14 @@ pub fn describe(path: &Path, mut reader: impl BufRead) -> Result<Described, Desc
         .copied();
     match first {
         None => Err(DescribeError::Empty),
-        Some(b'{') => match_file(path, reader),
+        Some(b'{') => {
+            let head = reader.fill_buf().map_err(|e| DescribeError::io(&e))?;
+            if openfootball::looks_like(&String::from_utf8_lossy(head)) {
+                tournament(path, reader)
+            } else {
+                match_file(path, reader)
+            }
+        }
         Some(b'[') => statsbomb(path, reader),
         Some(_) => Err(DescribeError::NotJson),
     }
@@ -272,6 +283,46 @@ fn match_file(path: &Path, reader: impl Read) -> Result<Described, DescribeError
         away,
         result,
     }))
+}
+
+// ---- openfootball tournaments ------------------------------------------------
+
+fn tournament(path: &Path, mut reader: impl Read) -> Result<Described, DescribeError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| DescribeError::io(&e))?;
+    let name = path.display().to_string();
+    let t = openfootball::parse_bytes(&name, &bytes).map_err(|e| {
+        let diagnostic = e.diagnostic();
+        DescribeError::Json {
+            position: diagnostic.position,
+            message: diagnostic.message,
+        }
+    })?;
+    let entries = t
+        .fixtures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.score.is_played())
+        .map(|(index, f)| Entry {
+            origin: Origin::Fixture {
+                path: path.to_path_buf(),
+                index,
+            },
+            format: Format::OpenFootball,
+            date: Some(f.date),
+            competition: competition_label(Some(&t.name), Some(&openfootball::stage_label(f))),
+            home: sanitize_line(&f.home.name).into_owned(),
+            away: sanitize_line(&f.away.name).into_owned(),
+            result: f.score.result().map(|result| FinalResult {
+                home: result.home,
+                away: result.away,
+                shootout: f.score.penalties,
+            }),
+        })
+        .collect();
+    Ok(Described::Tournament(entries))
 }
 
 // ---- StatsBomb arrays --------------------------------------------------------
@@ -498,6 +549,56 @@ mod tests {
         assert_eq!(e.format, Format::StatsBomb);
         assert_eq!((e.home.as_str(), e.away.as_str()), ("Turkey", "Italy"));
         assert_eq!((e.date, e.competition, e.result), (None, None, None));
+    }
+
+    #[test]
+    fn an_openfootball_file_is_listed_as_its_matches() {
+        let text = r#"{"name": "World Cup 1938", "matches": [
+            {"round": "Final", "date": "1938-06-19", "team1": "Italy", "team2": "Hungary",
+             "score": {"ft": [4, 2], "ht": [3, 1]}},
+            {"round": "First round", "date": "1938-06-05", "team1": "Sweden", "team2": "Austria",
+             "status": "canceled"},
+            {"round": "First round", "date": "1938-06-04", "team1": "Switzerland", "team2": "Germany",
+             "score": {"ft": [1, 1], "et": [1, 1]}, "goals1": [], "goals2": []}]}"#;
+        let Ok(Described::Tournament(entries)) = describe_str(text) else {
+            panic!("not a tournament: {:?}", describe_str(text));
+        };
+        assert_eq!(entries.len(), 2, "the cancelled match is left out");
+        let first = &entries[0];
+        assert_eq!(
+            first.origin,
+            Origin::Fixture {
+                path: "m.json".into(),
+                index: 0
+            }
+        );
+        assert_eq!(first.format, Format::OpenFootball);
+        assert_eq!(
+            (first.home.as_str(), first.away.as_str()),
+            ("Switzerland", "Germany")
+        );
+        assert_eq!(first.date, NaiveDate::from_ymd_opt(1938, 6, 4));
+        assert_eq!(
+            first.competition.as_deref(),
+            Some("World Cup 1938 · First round")
+        );
+        let last = &entries[1];
+        assert_eq!(last.origin.path(), Some(Path::new("m.json")));
+        assert_eq!(
+            last.result,
+            Some(FinalResult {
+                home: 4,
+                away: 2,
+                shootout: None
+            })
+        );
+        let broken = describe_str(r#"{"name": "X", "matches": [{"team1": "A", "date": "soon"}]}"#);
+        assert!(
+            broken
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 1, column")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Clock, Period, Side, Text};
+use super::{Clock, Period, Score, Side, Text};
 
 /// A point on the pitch: `x` from the home side's goal line (0) to the away
 /// side's (100), `y` from the top touchline (0) to the bottom one (100).
@@ -200,6 +200,16 @@ pub enum Detail {
         /// Where the action ended.
         end_location: Option<Point>,
     },
+    /// The score as a source states it, without the goals that made it
+    /// (a result known only as a score line): from this moment the score
+    /// is `score` plus any goal after it, and the shoot-out tally
+    /// `shootout` plus any kick after it.
+    StatedScore {
+        /// Both sides' goals.
+        score: Score,
+        /// The shoot-out tally, when the statement includes one.
+        shootout: Option<Score>,
+    },
     /// A moment with text only; also what unknown kinds load as.
     Note {
         /// The kind the file gave, when it was not one this version knows.
@@ -232,6 +242,7 @@ impl Detail {
             Detail::Foul { .. } => "foul",
             Detail::ShootoutKick { .. } => "shootout_kick",
             Detail::Play { .. } => "play",
+            Detail::StatedScore { .. } => "stated_score",
             Detail::Note { unknown_kind } => unknown_kind.as_deref().unwrap_or("note"),
         }
     }
@@ -374,6 +385,10 @@ impl Serialize for Event {
             } => {
                 opt!("action", action);
                 opt!("end_location", end_location);
+            }
+            Detail::StatedScore { score, shootout } => {
+                map.serialize_entry("score", score)?;
+                opt!("shootout", shootout);
             }
             Detail::PeriodStart | Detail::PeriodEnd | Detail::Note { .. } => {}
         }

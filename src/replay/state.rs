@@ -122,11 +122,18 @@ impl<'a> State<'a> {
     }
 
     /// Goals that count so far: scored by now and not struck off by now.
+    /// A score stated by now (a result without its goals) stands in for
+    /// everything before it.
     pub fn score(&self) -> Score {
         let r = self.replay;
+        let (from, base) = r
+            .stated_at(self.step)
+            .map_or((0, Score::default()), |s| (s.step as usize, s.score));
+        let since = |steps: &[super::Step]| count_upto(steps, self.step) - count_upto(steps, from);
         let side = |s: Side| {
-            (count_upto(&r.goal_steps[s.index()], self.step)
-                - count_upto(&r.struck_off_steps[s.index()], self.step)) as u32
+            let scored = since(&r.goal_steps[s.index()]) as u32;
+            let struck_off = since(&r.struck_off_steps[s.index()]) as u32;
+            (base.get(s) + scored).saturating_sub(struck_off)
         };
         Score {
             home: side(Side::Home),
@@ -134,16 +141,26 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The shoot-out tally, once a kick has been taken.
+    /// The shoot-out tally, once a kick has been taken or a tally stated.
     pub fn shootout(&self) -> Option<Score> {
         let r = self.replay;
+        let stated = r
+            .stated_at(self.step)
+            .and_then(|s| Some((s.step as usize, s.shootout?)));
+        let from = stated.map_or(0, |(step, _)| step);
+        let since = |steps: &[super::Step]| count_upto(steps, self.step) - count_upto(steps, from);
         let taken: usize = Side::BOTH
             .iter()
-            .map(|s| count_upto(&r.shootout_taken[s.index()], self.step))
+            .map(|s| since(&r.shootout_taken[s.index()]))
             .sum();
-        (taken > 0).then(|| Score {
-            home: count_upto(&r.shootout_scored[0], self.step) as u32,
-            away: count_upto(&r.shootout_scored[1], self.step) as u32,
+        let base = match stated {
+            Some((_, tally)) => tally,
+            None if taken > 0 => Score::default(),
+            None => return None,
+        };
+        Some(Score {
+            home: base.home + since(&r.shootout_scored[0]) as u32,
+            away: base.away + since(&r.shootout_scored[1]) as u32,
         })
     }
 
@@ -317,4 +334,67 @@ pub struct Snapshot {
     pub substitutions: usize,
     /// The current event.
     pub event: Option<Event>,
+}
+
+#[cfg(test)]
+mod stated_score_tests {
+    use crate::model::{
+        Clock, Detail, Event, GoalMethod, Match, MatchInfo, Period, Score, Side, Team,
+    };
+    use crate::replay::Replay;
+
+    fn goal(minute: u16, side: Side) -> Event {
+        let mut e = Event::new(
+            Clock::minute(minute),
+            Detail::Goal {
+                method: GoalMethod::OpenPlay,
+                assist: None,
+                xg: None,
+            },
+        );
+        e.team = Some(side);
+        e.player = Some("X".into());
+        e
+    }
+
+    fn stated(
+        clock: Option<Clock>,
+        period: Period,
+        score: Score,
+        shootout: Option<Score>,
+    ) -> Event {
+        Event {
+            clock,
+            period,
+            ..Event::new(Clock::minute(1), Detail::StatedScore { score, shootout })
+        }
+    }
+
+    /// A stated score stands for everything before it; goals after it
+    /// add to it; a stated shoot-out tally shows without any kick.
+    #[test]
+    fn a_stated_score_replaces_what_came_before_and_goals_add_to_it() {
+        let mut game = Match::new(MatchInfo::between(Team::named("A"), Team::named("B")));
+        let two_one = Score { home: 2, away: 1 };
+        game.events = vec![
+            goal(10, Side::Home),
+            stated(Some(Clock::minute(90)), Period::Second, two_one, None),
+            goal(100, Side::Away),
+            stated(
+                None,
+                Period::Shootout,
+                Score { home: 2, away: 2 },
+                Some(Score { home: 4, away: 2 }),
+            ),
+        ];
+        let replay = Replay::new(game);
+        let at = |step: usize| (replay.at(step).score(), replay.at(step).shootout());
+        assert_eq!(at(1), (Score { home: 1, away: 0 }, None));
+        assert_eq!(at(2), (two_one, None));
+        assert_eq!(at(3), (Score { home: 2, away: 2 }, None));
+        assert_eq!(
+            at(4),
+            (Score { home: 2, away: 2 }, Some(Score { home: 4, away: 2 }))
+        );
+    }
 }

@@ -32,7 +32,7 @@ use super::notice::Notice;
 use super::theme::{ColorMode, Theme};
 use super::viewport::Scroll;
 use crate::import::{LoadError, Loaded};
-use crate::library::{Catalog, Entry, Origin};
+use crate::library::{Catalog, Entry};
 use crate::model::FinalResult;
 use crate::replay::{Phase, Replay};
 use crate::text::fold;
@@ -364,10 +364,10 @@ impl Picker {
                     start_step: self.visits.get(&index).map(|v| v.step),
                     ..self.options
                 };
-                let file = match &self.catalog.entries[index].origin {
-                    Origin::Bundled => None,
-                    Origin::File(path) => Some(path.display().to_string()),
-                };
+                let file = self.catalog.entries[index]
+                    .origin
+                    .path()
+                    .map(|path| path.display().to_string());
                 let setup = Setup {
                     keymap: self.look.keymap.clone(),
                     palette: self.look.palette.clone(),
@@ -571,6 +571,7 @@ fn haystack(entry: &Entry, catalog: &Catalog) -> String {
     let format = match entry.format {
         crate::library::Format::MatchFile => "match file",
         crate::library::Format::StatsBomb => "statsbomb",
+        crate::library::Format::OpenFootball => "openfootball",
     };
     let date = entry.date.map(|d| d.to_string()).unwrap_or_default();
     fold(&format!(

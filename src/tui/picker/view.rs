@@ -381,6 +381,7 @@ impl<'a> ListWidget<'a> {
                 let format = match entry.format {
                     Format::MatchFile => "match file",
                     Format::StatsBomb => "StatsBomb events",
+                    Format::OpenFootball => "openfootball tournament",
                 };
                 spans.push(Span::styled(format!(" · {format}"), theme.dim()));
                 let mut unknown = Vec::new();

@@ -28,6 +28,7 @@ pub fn symbol(event: &Event, theme: &Theme) -> (&'static str, Style) {
         } => ("◉", theme.goal()),
         Detail::ShootoutKick { .. } => ("✗", theme.error()),
         Detail::Play { .. } => ("∙", theme.dim()),
+        Detail::StatedScore { .. } => ("⊜", theme.goal()),
         Detail::Note { .. } => ("∙", theme.text()),
     }
 }
@@ -131,6 +132,15 @@ pub fn summary(replay: &Replay, step: usize, event: &Event) -> String {
             join(&["Pen", player, word, &tally])
         }
         Detail::Play { action, .. } => join(&[action.as_deref().unwrap_or("Play"), player]),
+        Detail::StatedScore { .. } => {
+            let state = replay.at(step);
+            let score = state.score();
+            let mut out = format!("Score {}-{}", score.home, score.away);
+            if let Some(pens) = state.shootout() {
+                out.push_str(&format!(", {}-{} pens", pens.home, pens.away));
+            }
+            out
+        }
         Detail::Note { .. } => match event.text.as_deref() {
             Some(t) => first_line(t).to_owned(),
             None => join(&["Note", player]),
@@ -174,6 +184,7 @@ pub fn kind_title(replay: &Replay, step: usize, event: &Event) -> String {
         Detail::Foul { .. } => "Foul".to_owned(),
         Detail::ShootoutKick { .. } => "Shoot-out kick".to_owned(),
         Detail::Play { action, .. } => action.as_deref().unwrap_or("Play").to_owned(),
+        Detail::StatedScore { .. } => "Score".to_owned(),
         Detail::Note { .. } => "Note".to_owned(),
     }
 }
@@ -216,6 +227,10 @@ mod tests {
             Detail::Substitution {
                 player_in: None,
                 player_out: None,
+            },
+            Detail::StatedScore {
+                score: crate::model::Score::default(),
+                shootout: None,
             },
             Detail::Var {
                 decision: None,
