@@ -14,6 +14,7 @@ pub mod navigator;
 mod playback;
 mod state;
 mod stats;
+pub mod timeline;
 
 /// Where the match stands: defined with the model, which names it.
 pub use crate::model::Phase;
@@ -22,6 +23,7 @@ pub use navigator::{Navigator, Stops};
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
 pub use state::{BookedCard, Scorer, Snapshot, State, SubstitutionMade};
 pub use stats::{MatchStats, PlayCount, TeamStats};
+pub use timeline::{ClockReading, MatchTime, Resolution, Timeline};
 
 use std::collections::HashMap;
 
