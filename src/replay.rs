@@ -10,6 +10,7 @@
 //! million events; lists such as the scorers cost O(log n + what they list).
 
 pub mod filter;
+pub mod hold;
 pub mod navigator;
 mod playback;
 mod state;
@@ -19,6 +20,7 @@ pub mod timeline;
 /// Where the match stands: defined with the model, which names it.
 pub use crate::model::Phase;
 pub use filter::{EventFilter, Only, Scope};
+pub use hold::{BigMoment, PausePolicy};
 pub use navigator::{Navigator, Stops};
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
 pub use state::{BookedCard, Scorer, Snapshot, State, SubstitutionMade};
