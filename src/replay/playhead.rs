@@ -183,9 +183,11 @@ pub struct Tick {
     /// What the clock reads.
     pub clock: ClockReading,
     /// How far (0 to 1) the clock is from the step's time to the next
-    /// stop's: where the pitch draws the ball along the action.
+    /// stop's: where the pitch draws the ball along the action. Always 0
+    /// watching along, where the ball's way would tell of the next moment.
     pub progress: f32,
-    /// Whether the clock is running, and so the ball moving.
+    /// Whether autoplay's clock is running, and so the ball moving
+    /// (never watching along: see `progress`).
     pub moving: bool,
     /// Whether the step or the clock's reading changed since the last
     /// tick.
@@ -633,25 +635,35 @@ impl Playhead {
                 time
             }
         };
-        let clock = match self.mode {
+        // Watching along, neither the clock nor the ball may give away
+        // what is to come: the clock reads the synced period's time even
+        // past its last moment (the whistle shows only once it has surely
+        // gone), and the ball rests where the moment left it.
+        let (clock, progress) = match self.mode {
             Mode::Watching(Watch {
                 synced_at: None,
                 period,
                 ..
-            }) => self.waiting_reading(period),
-            _ => self.timeline.reading(time),
+            }) => (self.waiting_reading(period), 0.0),
+            Mode::Watching(Watch { period, .. }) => {
+                let start = self.timeline.start_of(period).unwrap_or_default();
+                let clock = if time < start {
+                    self.waiting_reading(period)
+                } else {
+                    self.timeline.reading_in_period(period, time)
+                };
+                (clock, 0.0)
+            }
+            _ => {
+                let next = nav.next_stop(self.step);
+                let progress = next.map_or(0.0, |n| self.timeline.progress(self.step, n, time));
+                (self.timeline.reading(time), progress)
+            }
         };
-        let next = nav.next_stop(self.step);
-        let progress = next.map_or(0.0, |n| self.timeline.progress(self.step, n, time));
         let moving = match self.mode {
             Mode::Playing(run) => self
                 .plan(nav, &run)
                 .is_some_and(|plan| plan.clock(now).1 > 0.0),
-            Mode::Watching(Watch {
-                synced_at: Some(_),
-                paused_at: None,
-                ..
-            }) => true,
             _ => false,
         };
         let ring = self.settings.bell

@@ -353,6 +353,17 @@ impl Timeline {
         }
     }
 
+    /// What a clock at `time` reads in `period`, whether or not the
+    /// period's moments reach that far: the clock of a fan watching along,
+    /// which must not give away when the period ends. Before the period's
+    /// start it reads as at its start.
+    pub fn reading_in_period(&self, period: Period, time: MatchTime) -> ClockReading {
+        match self.span(period) {
+            Some(span) => self.reading_in(span, time.0.max(span.start)),
+            None => self.reading(time),
+        }
+    }
+
     fn reading_in(&self, span: &Span, t: u64) -> ClockReading {
         if span.period == Period::Shootout {
             return ClockReading::Shootout;
@@ -490,6 +501,15 @@ mod tests {
         assert_eq!(at(64 * MIN), playing(Period::Second, 46, 0));
         assert_eq!(at(119 * MIN), playing(Period::Second, 90, 11));
         assert_eq!(at(119 * MIN + 1), ClockReading::Over);
+        // In its period, the clock runs on past the period's last moment.
+        let first =
+            |millis| timeline.reading_in_period(Period::First, MatchTime::from_millis(millis));
+        assert_eq!(first(49 * MIN + 59_999), playing(Period::First, 45, 5));
+        assert_eq!(first(50 * MIN), playing(Period::First, 45, 6));
+        assert_eq!(
+            timeline.reading_in_period(Period::Second, MatchTime::ZERO),
+            playing(Period::Second, 46, 0)
+        );
     }
 
     #[test]

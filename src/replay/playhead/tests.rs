@@ -551,6 +551,18 @@ fn watch_along_waits_for_the_kick_off_and_shows_nothing_early() {
     // touchline waits for the second half's kick-off.
     let whistle = step_of(&nav, "period_end", 45);
     let half_time = kick_off + Duration::from_millis(50 * MIN - 5_000);
+    // Until then nothing tells that the half is about to end: the clock
+    // runs on in stoppage time, and the ball rests.
+    let stoppage = tick(&mut nav, &mut head, half_time - Duration::from_millis(1));
+    assert!(stoppage.step < whistle);
+    assert_eq!(
+        stoppage.clock,
+        ClockReading::Playing {
+            period: Period::First,
+            clock: Clock::stoppage(45, 5)
+        }
+    );
+    assert_eq!((stoppage.progress, stoppage.moving), (0.0, false));
     let at_whistle = tick(&mut nav, &mut head, half_time);
     assert_eq!(at_whistle.step, whistle);
     assert_eq!(at_whistle.wake_at, None);
@@ -877,6 +889,13 @@ proptest! {
             }
             let (first, last) = timeline.steps_of(status.period).unwrap();
             prop_assert!(tick.step <= last);
+            prop_assert_eq!(tick.progress, 0.0);
+            let kicked_off = tick.time >= timeline.start_of(status.period).unwrap();
+            prop_assert_eq!(
+                matches!(tick.clock, ClockReading::Playing { .. }),
+                kicked_off,
+                "{:?} at {:?}", tick.clock, tick.time
+            );
             if tick.step >= first && Some(tick.step) != timeline.kick_off_of(status.period) {
                 prop_assert!(
                     timeline.happened_by(tick.step) <= tick.time,
