@@ -446,8 +446,9 @@ impl Playhead {
     }
 
     /// Starts autoplay at `now` from where the clock stands. At the last
-    /// stop there is nothing to play: returns whether it started. Watching
-    /// along, it resumes the synced clock.
+    /// stop there is nothing to play: returns whether it runs. Watching
+    /// along, it resumes the synced clock (waiting for a kick-off, only
+    /// [`Playhead::sync`] starts it).
     pub fn play(&mut self, nav: &Navigator, now: Instant) -> bool {
         self.refresh(nav);
         self.expected = None;
@@ -469,7 +470,8 @@ impl Playhead {
                 if let (Some(paused), Some(synced)) = (watch.paused_at.take(), watch.synced_at) {
                     watch.synced_at = Some(synced + now.saturating_duration_since(paused));
                 }
-                true
+                // Waiting for a kick-off, only the fan's press starts it.
+                watch.synced_at.is_some()
             }
         }
     }

@@ -286,6 +286,26 @@ fn a_speed_change_keeps_the_clock_where_it_stands() {
 }
 
 #[test]
+fn skip_quiet_turned_on_mid_spell_fast_forwards_from_where_the_clock_stands() {
+    let mut nav = bundled();
+    let goal = step_of(&nav, "goal", 17);
+    let mut head = Playhead::new(&nav, settings(1, false));
+    let t0 = Instant::now();
+    head.play(&nav, t0);
+    assert!(head.toggle_skip_quiet(&nav, t0 + 20 * SEC));
+    assert!(head.settings().skip_quiet);
+    // The clock runs on at 1x for the run-in, then fast-forwards.
+    let running = tick(&mut nav, &mut head, t0 + 20 * SEC + RUN_IN);
+    assert_eq!(millis(&running), 21_000);
+    let ticks = drive(&mut nav, &mut head, t0 + 20 * SEC + RUN_IN, 60 * SEC);
+    let reached = ticks.iter().find(|(_, t)| t.step == goal).unwrap().0;
+    assert_close(reached - t0, 20 * SEC + RUN_IN + FAST_FORWARD + LEAD_IN);
+    assert!(head.toggle_bell());
+    assert!(!head.toggle_bell());
+    assert_eq!(head.cycle_pause_policy(), PausePolicy::Goals);
+}
+
+#[test]
 fn paused_nothing_wakes_and_the_clock_stands_at_the_moment() {
     let mut nav = bundled();
     let mut head = Playhead::new(&nav, PlaySettings::default());
@@ -801,9 +821,11 @@ fn navigator(game: Match, filter: u8) -> Navigator {
 }
 
 proptest! {
-    /// Autoplay at any speed, skipping or not, asked at any instants: the
-    /// step never goes back, and the clock has always reached the moment
-    /// shown and never shows the next stop's time before that stop.
+    /// Autoplay at any speed, skipping or not, asked at any instants, with
+    /// the fan changing the speed, skipping, pausing and playing on in
+    /// between: the step never goes back, and the clock has always
+    /// reached the moment shown and never shows the next stop's time
+    /// before that stop.
     #[test]
     fn autoplay_never_goes_back_and_never_shows_a_moment_early(
         spec in spec(),
@@ -811,7 +833,10 @@ proptest! {
         skip in any::<bool>(),
         filter in any::<u8>(),
         policy in 0usize..3,
-        gaps in prop::collection::vec(prop_oneof![0u64..50, 0u64..5_000, 0u64..200_000], 1..80),
+        gaps in prop::collection::vec(
+            (prop_oneof![0u64..50, 0u64..5_000, 0u64..200_000], 0u8..12),
+            1..80,
+        ),
     ) {
         let mut nav = navigator(arbitrary_match(&spec), filter);
         let mut head = Playhead::new(&nav, PlaySettings {
@@ -825,8 +850,16 @@ proptest! {
         let mut now = t0;
         let mut last_step = nav.step();
         let mut last_time = MatchTime::ZERO;
-        for gap in gaps {
+        for (gap, control) in gaps {
             now += Duration::from_millis(gap);
+            match control {
+                0 => head.faster(&nav, now),
+                1 => head.slower(&nav, now),
+                2 => { head.toggle_skip_quiet(&nav, now); }
+                3 => { head.toggle(&nav, now); }
+                4 => { head.cycle_pause_policy(); }
+                _ => {}
+            }
             let tick = tick(&mut nav, &mut head, now);
             prop_assert!(tick.step >= last_step, "went back: {} -> {}", last_step, tick.step);
             prop_assert!(tick.time >= last_time, "the clock went back");
