@@ -1,5 +1,7 @@
 //! The fan's config file: other keys for any action of the keymap, the
-//! autoplay speed and spoiler mode the viewer starts with, and colours.
+//! autoplay speed and spoiler mode the viewer starts with, how autoplay
+//! behaves (skipping quiet spells, stopping on big moments, the bell on
+//! goals), and colours.
 //!
 //! It is TOML, read from the platform's config directory
 //! (`$XDG_CONFIG_HOME/touchline/config.toml` on Linux) or from the file
@@ -28,7 +30,7 @@ pub mod palette;
 
 pub use palette::{Ansi, COLOR_NAMES, ColorSpec, Palette};
 
-use crate::replay::SPEEDS;
+use crate::replay::{PausePolicy, PlaySettings, SPEEDS};
 use crate::text;
 
 /// The environment variable naming the config file instead of the usual
@@ -42,6 +44,14 @@ pub struct Settings {
     pub speed: u32,
     /// Whether spoilers are shown at start.
     pub spoilers: bool,
+    /// Whether autoplay fast-forwards through quiet spells.
+    pub skip_quiet: bool,
+    /// Where autoplay stops by itself: never, at goals, at every big
+    /// moment.
+    pub pause: PausePolicy,
+    /// Whether a goal rings the terminal's bell, in autoplay and
+    /// `--follow`.
+    pub bell: bool,
     /// The `[keys.*]` tables, in the order of their names, unchecked.
     pub keys: Vec<KeyTable>,
     /// Colours changed from touchline's own.
@@ -49,13 +59,30 @@ pub struct Settings {
 }
 
 impl Default for Settings {
-    /// 1x, spoilers hidden, no keys changed, touchline's own colours.
+    /// 1x, spoilers hidden, quiet spells skipped, no pauses, no bell, no
+    /// keys changed, touchline's own colours.
     fn default() -> Self {
+        let play = PlaySettings::default();
         Self {
-            speed: 1,
+            speed: play.speed,
             spoilers: false,
+            skip_quiet: play.skip_quiet,
+            pause: play.pause,
+            bell: play.bell,
             keys: Vec::new(),
             palette: Palette::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// How autoplay starts, as these settings say.
+    pub fn play(&self) -> PlaySettings {
+        PlaySettings {
+            speed: self.speed,
+            skip_quiet: self.skip_quiet,
+            pause: self.pause,
+            bell: self.bell,
         }
     }
 }
@@ -217,6 +244,9 @@ pub fn load_from(path: Option<PathBuf>, named: bool) -> Loaded {
 struct RawConfig {
     speed: Option<Spanned<u32>>,
     spoilers: Option<Spanned<String>>,
+    skip_quiet: Option<bool>,
+    pause: Option<Spanned<String>>,
+    bell: Option<bool>,
     #[serde(default)]
     colors: RawColors,
     #[serde(default)]
@@ -343,6 +373,28 @@ fn settings(raw: RawConfig, text: &str) -> Result<Settings, Mistake> {
                 ));
             }
         };
+    }
+    if let Some(skip_quiet) = raw.skip_quiet {
+        settings.skip_quiet = skip_quiet;
+    }
+    if let Some(pause) = raw.pause {
+        settings.pause = PausePolicy::from_name(pause.get_ref()).ok_or_else(|| {
+            let names: Vec<String> = PausePolicy::ALL
+                .iter()
+                .map(|p| format!("\"{}\"", p.name()))
+                .collect();
+            Mistake::new(
+                pause.span(),
+                format!(
+                    "pause = \"{}\", expected {}",
+                    text::sanitize_line(pause.get_ref()),
+                    names.join(", ")
+                ),
+            )
+        })?;
+    }
+    if let Some(bell) = raw.bell {
+        settings.bell = bell;
     }
     settings.palette = palette(raw.colors)?;
     settings.keys = raw
@@ -483,6 +535,25 @@ pub fn defaults_file(path: Option<&Path>, keys: &[KeyDefaults]) -> String {
         out,
         "\n# What lies ahead of the cursor at start: \"hidden\" or \"shown\" (s toggles it).\nspoilers = \"hidden\""
     );
+    let defaults = Settings::default();
+    let _ = writeln!(
+        out,
+        "\n# Autoplay runs the match clock at the speed; with skip_quiet, a spell with\n\
+         # nothing to show (half-time too) is fast-forwarded to just before the\n\
+         # next moment instead of played out.\nskip_quiet = {}",
+        defaults.skip_quiet
+    );
+    let _ = writeln!(
+        out,
+        "\n# Where autoplay stops by itself: \"off\" (never), \"goals\" (at every goal) or\n\
+         # \"on\" (at every goal, red card, VAR decision and penalty).\npause = \"{}\"",
+        defaults.pause.name()
+    );
+    let _ = writeln!(
+        out,
+        "\n# Ring the terminal's bell on a goal, in autoplay and with --follow.\nbell = {}",
+        defaults.bell
+    );
     let colours = format!(
         "Colours: a name ({}) or \"#RRGGBB\". NO_COLOR=1 turns colour off whatever this says.",
         COLOR_NAMES.join(", ")
@@ -549,6 +620,9 @@ mod tests {
             r##"
 speed = 10
 spoilers = "shown"
+skip_quiet = false
+pause = "goals"
+bell = true
 
 [colors]
 accent = "magenta"
@@ -565,6 +639,15 @@ quit = "x"
         .unwrap();
         assert_eq!(settings.speed, 10);
         assert!(settings.spoilers);
+        assert_eq!(
+            settings.play(),
+            PlaySettings {
+                speed: 10,
+                skip_quiet: false,
+                pause: PausePolicy::Goals,
+                bell: true,
+            }
+        );
         assert_eq!(settings.palette.accent, ColorSpec::parse("magenta"));
         assert_eq!(settings.palette.highlight, ColorSpec::parse("#202020"));
         assert_eq!(settings.palette.dim, None);
@@ -578,15 +661,15 @@ quit = "x"
         assert_eq!(
             settings.keys,
             [KeyTable {
-                section: named("replay", (12, 7)),
+                section: named("replay", (15, 7)),
                 actions: vec![
                     ActionKeys {
-                        action: named("next_event", (13, 1)),
-                        keys: vec![named("J", (13, 15)), named("Right", (13, 20))],
+                        action: named("next_event", (16, 1)),
+                        keys: vec![named("J", (16, 15)), named("Right", (16, 20))],
                     },
                     ActionKeys {
-                        action: named("quit", (14, 1)),
-                        keys: vec![named("x", (14, 8))],
+                        action: named("quit", (17, 1)),
+                        keys: vec![named("x", (17, 8))],
                     },
                 ],
             }]
@@ -620,6 +703,10 @@ quit = "x"
         let defaults = Settings::default();
         assert_eq!(read_back.speed, defaults.speed);
         assert_eq!(read_back.spoilers, defaults.spoilers);
+        assert_eq!(read_back.play(), PlaySettings::default());
+        assert!(printed.contains("\nskip_quiet = true\n"), "{printed}");
+        assert!(printed.contains("\npause = \"off\"\n"), "{printed}");
+        assert!(printed.contains("\nbell = false\n"), "{printed}");
         assert_eq!(
             read_back.palette.accent,
             Some(Palette::DEFAULTS[0].1),
@@ -643,7 +730,7 @@ quit = "x"
     fn unknown_settings_and_wrong_types_say_what_was_expected() {
         assert_eq!(
             error("sped = 5\n"),
-            "config.toml:1:1: unknown field `sped`, expected one of `speed`, `spoilers`, `colors`, `keys`"
+            "config.toml:1:1: unknown field `sped`, expected one of `speed`, `spoilers`, `skip_quiet`, `pause`, `bell`, `colors`, `keys`"
         );
         let message = error("speed = \"fast\"\n");
         assert!(
@@ -657,6 +744,16 @@ quit = "x"
         assert_eq!(
             error("spoilers = \"maybe\"\n"),
             "config.toml:1:12: spoilers = \"maybe\", expected \"hidden\" or \"shown\""
+        );
+        assert_eq!(
+            error("pause = \"always\"\n"),
+            "config.toml:1:9: pause = \"always\", expected \"off\", \"goals\", \"on\""
+        );
+        let message = error("bell = \"yes\"\n");
+        assert!(
+            message
+                .starts_with("config.toml:1:8: invalid type: string \"yes\", expected a boolean"),
+            "{message}"
         );
     }
 

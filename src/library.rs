@@ -19,8 +19,11 @@
 //!
 //! A file that cannot be described is kept with the reason, never a panic;
 //! lineups files and match lists are recognised and not listed.
+//!
+//! [`memory`] keeps, per match, where the fan left it and their marks.
 
 mod header;
+pub mod memory;
 mod open_data;
 
 use std::collections::HashMap;

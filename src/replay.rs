@@ -1,6 +1,11 @@
 //! The replay engine: pure functions of a [`Match`] and a step, with no
 //! terminal, clock or I/O.
 //!
+//! Autoplay's clock is [`Playhead`]: the match on one running time
+//! ([`Timeline`]), held for reading ([`hold`]), and a clock that runs on
+//! it at a speed or alongside a broadcast, all driven by instants the
+//! caller passes in.
+//!
 //! Step `0` is before the first event; step `n` is after the `n`th event
 //! (`events[n - 1]` is the current one). Nothing is stored per step:
 //! building a [`Replay`] sorts the few events that change the state (goals,
@@ -10,19 +15,25 @@
 //! million events; lists such as the scorers cost O(log n + what they list).
 
 pub mod filter;
+pub mod hold;
 pub mod navigator;
 mod playback;
+pub mod playhead;
 mod state;
 mod stats;
+pub mod timeline;
 pub mod tournament;
 
 /// Where the match stands: defined with the model, which names it.
 pub use crate::model::Phase;
 pub use filter::{EventFilter, Only, Scope};
+pub use hold::{BigMoment, PausePolicy};
 pub use navigator::{Navigator, Stops};
 pub use playback::{MAX_WAIT, MIN_WAIT, Playback, SPEEDS};
+pub use playhead::{Activity, PlaySettings, Playhead, Stopped, SyncOffset, Tick, WatchStatus};
 pub use state::{BookedCard, Scorer, Snapshot, State, SubstitutionMade};
 pub use stats::{MatchStats, PlayCount, TeamStats};
+pub use timeline::{ClockReading, MatchTime, Resolution, Timeline};
 
 use std::collections::HashMap;
 
